@@ -91,3 +91,10 @@ class Duplicate(TipwatchError):
 class ConfigurationError(TipwatchError):
     status = 500
     code = "configuration"
+
+
+class Unavailable(TipwatchError):
+    """The database is busy or unreachable; the same request may succeed a moment later."""
+
+    status = 503
+    code = "unavailable"

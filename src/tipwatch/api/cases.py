@@ -1,0 +1,91 @@
+"""/api/v1/cases and the parts of a case: parties, charges, events, route legs."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, status
+
+from tipwatch.api.deps import CaseId, Ctx
+from tipwatch.services import cases, charges, events, parties, routes
+from tipwatch.services.schemas.cases import (
+    CaseCreate,
+    CaseDetail,
+    CaseFilters,
+    CaseOut,
+    CaseUpdate,
+)
+from tipwatch.services.schemas.common import Page
+from tipwatch.services.schemas.people import PartyCreate, PartyOut
+from tipwatch.services.schemas.steps import (
+    ChargeCreate,
+    ChargeOut,
+    EventCreate,
+    EventOut,
+    RouteLegCreate,
+    RouteLegOut,
+)
+
+router = APIRouter(prefix="/cases", tags=["cases"])
+CREATED = status.HTTP_201_CREATED
+
+
+@router.post("", status_code=CREATED)
+def register_case(ctx: Ctx, body: CaseCreate) -> CaseDetail:
+    return cases.register_case(ctx, body)
+
+
+@router.get("")
+def list_cases(ctx: Ctx, filters: Annotated[CaseFilters, Query()]) -> Page[CaseOut]:
+    return cases.list_cases(ctx, filters)
+
+
+@router.get("/{case_id}")
+def get_case(ctx: Ctx, case_id: CaseId) -> CaseDetail:
+    return cases.get_case(ctx, case_id)
+
+
+@router.patch("/{case_id}")
+def update_case(ctx: Ctx, case_id: CaseId, body: CaseUpdate) -> CaseDetail:
+    return cases.update_case(ctx, case_id, body)
+
+
+@router.post("/{case_id}/parties", status_code=CREATED)
+def add_party(ctx: Ctx, case_id: CaseId, body: PartyCreate) -> PartyOut:
+    return parties.add_party(ctx, case_id, body)
+
+
+@router.get("/{case_id}/parties")
+def list_parties(ctx: Ctx, case_id: CaseId) -> list[PartyOut]:
+    return parties.list_parties(ctx, case_id)
+
+
+@router.post("/{case_id}/charges", status_code=CREATED)
+def add_charge(ctx: Ctx, case_id: CaseId, body: ChargeCreate) -> ChargeOut:
+    return charges.add_charge(ctx, case_id, body)
+
+
+@router.get("/{case_id}/charges")
+def list_charges(ctx: Ctx, case_id: CaseId) -> list[ChargeOut]:
+    return charges.list_charges(ctx, case_id)
+
+
+@router.post("/{case_id}/events", status_code=CREATED)
+def record_event(ctx: Ctx, case_id: CaseId, body: EventCreate) -> EventOut:
+    event, _case = events.record_event(ctx, case_id, body)
+    return event
+
+
+@router.get("/{case_id}/events")
+def list_events(ctx: Ctx, case_id: CaseId) -> list[EventOut]:
+    return events.list_events(ctx, case_id)
+
+
+@router.post("/{case_id}/route-legs", status_code=CREATED)
+def add_route_leg(ctx: Ctx, case_id: CaseId, body: RouteLegCreate) -> RouteLegOut:
+    return routes.add_route_leg(ctx, case_id, body)
+
+
+@router.get("/{case_id}/route-legs")
+def list_route_legs(ctx: Ctx, case_id: CaseId) -> list[RouteLegOut]:
+    return routes.list_route_legs(ctx, case_id)

@@ -1,0 +1,174 @@
+"""Use cases: registering, reading, listing and editing cases."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Select, func, or_, select
+
+from tipwatch.domain.errors import Duplicate, InvalidInput, NotFound
+from tipwatch.domain.stages import CaseStage
+from tipwatch.domain.vocabulary import PersonRole
+from tipwatch.services.case_state import case_flags, claim_case, clock_of, refresh_case
+from tipwatch.services.context import Context
+from tipwatch.services.schemas.cases import (
+    AccusedStageOut,
+    CaseCreate,
+    CaseDetail,
+    CaseFilters,
+    CaseOut,
+    CaseUpdate,
+    ChallanOut,
+    FlagOut,
+)
+from tipwatch.services.schemas.common import Page
+from tipwatch.services.schemas.units import UnitOut
+from tipwatch.services.units import get_unit_row
+from tipwatch.storage import tables as t
+from tipwatch.storage.uow import UnitOfWork
+
+
+def _not_in_future(value: date | None, field: str, today: date) -> None:
+    if value is not None and value > today:
+        raise InvalidInput(f"{field} {value} is in the future (today is {today})", field=field)
+
+
+def get_case_row(uow: UnitOfWork, case_id: int) -> t.Case:
+    case = uow.session.get(t.Case, case_id)
+    if case is None:
+        raise NotFound(f"case {case_id} does not exist", record=f"case {case_id}")
+    return case
+
+
+def case_out(uow: UnitOfWork, case: t.Case, today: date) -> CaseOut:
+    return CaseOut(**_case_fields(uow, case, today))
+
+
+def _case_fields(uow: UnitOfWork, case: t.Case, today: date) -> dict[str, object]:
+    clock = clock_of(case, today)
+    return {
+        **{name: getattr(case, name) for name in (
+            "id", "reference", "number", "year", "case_type", "reported_on", "offence_date",
+            "narrative", "version", "stage", "fir_registered_on", "closed_on", "created_at",
+            "updated_at")},
+        "unit": UnitOut.model_validate(case.unit),
+        "exploitation": [e.form for e in case.exploitation],
+        "challan": ChallanOut(status=clock.status, due_on=clock.due_on,
+                              submitted_on=clock.submitted_on, days_late=clock.days_late),
+        "flags": [FlagOut(**f) for f in case_flags(uow, case, today)],
+    }
+
+
+def case_detail(uow: UnitOfWork, case: t.Case, today: date) -> CaseDetail:
+    accused = uow.session.scalars(
+        select(t.Party).where(t.Party.case_id == case.id, t.Party.role == PersonRole.ACCUSED)
+        .order_by(t.Party.id)
+    )
+    return CaseDetail(
+        **_case_fields(uow, case, today),
+        accused=[AccusedStageOut(party_id=p.id, stage=p.stage or "named", outcome=p.outcome)
+                 for p in accused],
+    )
+
+
+def register_case(ctx: Context, data: CaseCreate) -> CaseDetail:
+    today, now = ctx.today(), ctx.now()
+    _not_in_future(data.reported_on, "reported_on", today)
+    _not_in_future(data.offence_date, "offence_date", today)
+    if data.offence_date and data.offence_date > data.reported_on:
+        raise InvalidInput("offence_date is after reported_on", field="offence_date")
+    with ctx.uow() as uow:
+        unit = get_unit_row(uow, data.unit_id)
+        reference = f"{unit.code}/{data.year}/{data.number}"
+        exists = uow.session.scalar(select(t.Case.id).where(t.Case.reference == reference))
+        if exists is not None:
+            raise Duplicate(f"case {reference} is already registered (case {exists})",
+                            field="number", record=f"case {exists}")
+        case = t.Case(
+            reference=reference, number=data.number, year=data.year, unit_id=unit.id,
+            case_type=data.case_type, offence_date=data.offence_date,
+            reported_on=data.reported_on, narrative=data.narrative, version=1,
+            created_at=now, updated_at=now, stage=CaseStage.REPORTED,
+            exploitation=[t.CaseExploitation(form=f) for f in dict.fromkeys(data.exploitation)],
+        )
+        uow.session.add(case)
+        uow.flush()
+        detail = case_detail(uow, case, today)
+        uow.commit()
+        return detail
+
+
+def get_case(ctx: Context, case_id: int) -> CaseDetail:
+    with ctx.uow() as uow:
+        return case_detail(uow, get_case_row(uow, case_id), ctx.today())
+
+
+def update_case(ctx: Context, case_id: int, data: CaseUpdate) -> CaseDetail:
+    today = ctx.today()
+    changes = data.model_dump(exclude_unset=True, exclude={"version"})
+    for name in ("reported_on", "offence_date"):
+        _not_in_future(changes.get(name), name, today)
+    with ctx.uow() as uow:
+        case = claim_case(uow, case_id, expected_version=data.version)
+        exploitation = changes.pop("exploitation", None)
+        for name, value in changes.items():
+            if value is None and name in ("case_type", "reported_on", "narrative"):
+                raise InvalidInput(f"{name} cannot be emptied", field=name)
+            setattr(case, name, value)
+        if case.offence_date and case.offence_date > case.reported_on:
+            raise InvalidInput("offence_date is after reported_on", field="offence_date")
+        if exploitation is not None:
+            case.exploitation = [t.CaseExploitation(form=f) for f in dict.fromkeys(exploitation)]
+        case.updated_at = ctx.now()
+        from tipwatch.services.charges import revalidate_charges
+
+        revalidate_charges(uow, case, ctx.catalogue)
+        refresh_case(uow, case, ctx.catalogue, today)
+        uow.flush()
+        detail = case_detail(uow, case, today)
+        uow.commit()
+        return detail
+
+
+def cases_sql(filters: CaseFilters, today: date) -> Select[tuple[t.Case]]:
+    """The cases matching the filters, newest first."""
+    query = select(t.Case).join(t.Unit, t.Case.unit_id == t.Unit.id)
+    if filters.stage:
+        query = query.where(t.Case.stage == filters.stage)
+    if filters.province:
+        query = query.where(t.Unit.province == filters.province)
+    if filters.district:
+        query = query.where(func.lower(t.Unit.district) == filters.district.lower())
+    if filters.unit_id:
+        query = query.where(t.Case.unit_id == filters.unit_id)
+    if filters.year:
+        query = query.where(t.Case.year == filters.year)
+    if filters.exploitation:
+        query = query.where(t.Case.id.in_(select(t.CaseExploitation.case_id).where(
+            t.CaseExploitation.form == filters.exploitation)))
+    if filters.provision:
+        query = query.where(t.Case.id.in_(select(t.Charge.case_id).where(
+            t.Charge.provision_key == filters.provision)))
+    if filters.q:
+        pattern = "%" + filters.q.lower().replace("%", "").replace("_", "") + "%"
+        query = query.where(func.lower(t.Case.reference).like(pattern))
+    if filters.overdue is not None:
+        overdue = (t.Case.challan_submitted_on.is_(None) & t.Case.challan_due_on.is_not(None)
+                   & (t.Case.challan_due_on < today)
+                   & or_(t.Case.closed_on.is_(None), t.Case.closed_on > t.Case.challan_due_on))
+        query = query.where(overdue if filters.overdue else ~overdue)
+    return query.order_by(t.Case.reported_on.desc(), t.Case.id.desc())
+
+
+def list_cases(ctx: Context, filters: CaseFilters) -> Page[CaseOut]:
+    today = ctx.today()
+    if filters.provision:
+        key = ctx.catalogue.get(filters.provision).key
+        filters = filters.model_copy(update={"provision": key})
+    with ctx.uow() as uow:
+        query = cases_sql(filters, today)
+        total = uow.session.scalar(select(func.count()).select_from(query.subquery())) or 0
+        rows = uow.session.scalars(query.limit(filters.limit).offset(filters.offset)).all()
+        items = [case_out(uow, case, today) for case in rows]
+        return Page[CaseOut](items=items, total=total, limit=filters.limit,
+                             offset=filters.offset)

@@ -1,0 +1,79 @@
+"""Connecting to the database. Every difference between SQLite and PostgreSQL lives here."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+
+from tipwatch.domain.errors import ConfigurationError
+
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+
+
+def is_sqlite(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite"
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.close()
+
+
+def connect(url: str) -> Engine:
+    """An engine for `url` (sqlite:///file.db or postgresql+psycopg://...)."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise ConfigurationError(f"TIPWATCH_DATABASE_URL is not a database URL: {exc}") from exc
+    if parsed.get_backend_name() == "sqlite":
+        engine = create_engine(parsed, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    if parsed.get_backend_name() == "postgresql":
+        if parsed.drivername == "postgresql":
+            parsed = parsed.set(drivername="postgresql+psycopg")
+        return create_engine(parsed, pool_pre_ping=True)
+    raise ConfigurationError(
+        f"unsupported database {parsed.get_backend_name()!r}: use sqlite or postgresql"
+    )
+
+
+def migrations_config(engine: Engine) -> Any:
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(files("tipwatch.storage") / "migrations"))
+    config.attributes["engine"] = engine
+    return config
+
+
+def upgrade(engine: Engine) -> None:
+    """Create the database, or bring it up to the latest schema."""
+    from alembic import command
+
+    try:
+        command.upgrade(migrations_config(engine), "head")
+    except OperationalError as exc:
+        raise ConfigurationError(f"cannot reach the database: {exc.orig}") from exc
+
+
+def schema_is_current(engine: Engine) -> bool:
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(migrations_config(engine))
+    with engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_heads()
+    return set(current) == set(script.get_heads())
+
+
+def has_tables(engine: Engine) -> bool:
+    return bool(inspect(engine).get_table_names())
