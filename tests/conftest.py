@@ -83,7 +83,7 @@ def _empty(engine: Engine) -> None:
                 connection.execute(table.delete())
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def engine(request: pytest.FixtureRequest) -> Engine:
     engine: Engine = request.getfixturevalue(f"{request.param}_engine")
     _empty(engine)

@@ -149,6 +149,10 @@ def _apply(record: CaseRecord, facts: CaseFacts, event: PipelineEvent) -> None:
         record.fir_on = event.occurred_on
         return
     if record.fir_on is None:
+        fir_on = next((e.occurred_on for e in facts.events if e.kind is E.FIR_REGISTERED), None)
+        if fir_on is not None:
+            raise _refuse("not-before-fir", f"{kind} on {event.occurred_on} is dated before the "
+                          f"FIR ({fir_on})", event, "occurred_on")
         raise _refuse("fir-first", f"{kind} needs a registered FIR first", event)
     if event.occurred_on < record.fir_on:
         raise _refuse("not-before-fir", f"{kind} on {event.occurred_on} is dated before the FIR "

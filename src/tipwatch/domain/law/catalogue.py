@@ -27,6 +27,7 @@ from tipwatch.domain.law.notation import (
     is_canonical_section,
     normalise_alias,
     parse_references,
+    quote,
     section_sort_key,
 )
 
@@ -190,7 +191,7 @@ class LegalCatalogue:
         if isinstance(notation, str) and notation.strip() in self._versions:
             return [notation.strip()], []
         if not isinstance(notation, str) or not notation.strip():
-            raise InvalidInput(f"no provision named in {notation!r}", field="provision")
+            raise InvalidInput(f"no provision named in {quote(notation)}", field="provision")
         references, warnings = parse_references(notation, self._aliases)
         keys: list[str] = []
         for reference in references:
@@ -203,7 +204,7 @@ class LegalCatalogue:
         keys, _ = self._keys_named(notation)
         if len(keys) != 1:
             raise InvalidInput(
-                f"{notation!r} names {len(keys)} provisions ({', '.join(keys)}); name exactly one",
+                f"{quote(notation)} names {len(keys)} provisions ({', '.join(keys)}); name exactly one",
                 field="provision",
             )
         return keys[0]
@@ -220,13 +221,13 @@ class LegalCatalogue:
                 chosen, why = subsections[0], "its only subsection in the catalogue"
             else:
                 raise InvalidInput(
-                    f"{key} in {notation!r} has subsections {', '.join(subsections)}: state which",
+                    f"{key} in {quote(notation)} has subsections {', '.join(subsections)}: state which",
                     field="provision",
                 )
             others = [k for k in subsections if k != chosen]
             also = f"; the catalogue also has {', '.join(others)}" if others else ""
             read = f"read as {chosen}, {why}{also}"
-            warnings.append(f"{key} is cited in {notation!r} without a subsection: {read}")
+            warnings.append(f"{key} is cited in {quote(notation)} without a subsection: {read}")
             return chosen
         raise UnknownProvision(
             f"{key} is not in the legal catalogue",

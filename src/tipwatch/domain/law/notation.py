@@ -50,6 +50,12 @@ class Reference:
         return f"{self.act} {self.section}"
 
 
+def quote(text: object, limit: int = 80) -> str:
+    """Text for an error message: its repr, cut to about `limit` characters."""
+    shown = repr(text)
+    return shown if len(shown) <= limit else f"{shown[: limit - 4]}...{shown[-1]}"
+
+
 def is_canonical_section(section: str) -> bool:
     """True for "3", "3(1)", "371-A" and "8(2)"-style sections (the catalogue's spelling)."""
     return _CANONICAL_SECTION.fullmatch(section) is not None
@@ -79,7 +85,7 @@ def _scanner(aliases: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
         rf"""(?P<ws>\s+)
         |(?P<act>{act})
         |(?P<actno>(?<![a-z])[ivxlcdm]+\s+of\s+\d{{4}}(?!\d))
-        |(?P<sec>(?P<num>\d+)(?:\s*-?\s*(?!{act}|{not_suffix})(?P<suf>[a-z])(?![a-z]))?
+        |(?P<sec>(?P<num>\d+)(?:\s*(?:-\s*)?(?!{act}|{not_suffix})(?P<suf>[a-z])(?![a-z]))?
             (?:\s*\(\s*(?P<sub>\d+)\s*\))?)
         |(?P<sep>[,;&+]|(?<![a-z])(?:and|read\s+with|r\s*/\s*w)(?![a-z]))
         |(?P<noise>(?<![a-z])(?:u\s*/\s*ss?|under|sections?|secs?|ss?|of|the|act|ordinance)
@@ -108,7 +114,7 @@ def _tokenise(text: str, aliases: Mapping[str, str]) -> list[list[_Token]]:
             bad = re.match(r"\w+|\S", text[pos:])
             word = bad[0] if bad else text[pos]
             raise InvalidInput(
-                f"cannot read {word!r} in {text!r}: not a known act, section or citation word",
+                f"cannot read {quote(word)} in {quote(text)}: not a known act, section or citation word",
                 field="provision",
             )
         pos = match.end()
@@ -132,7 +138,7 @@ def _section(match: re.Match[str], text: str) -> str | None:
     sub = sub.lstrip("0") if sub else None
     if not number or len(number) > _MAX_SECTION_DIGITS or sub == "" or (sub and len(sub) > 3):
         raise InvalidInput(
-            f"{match['sec'].strip()!r} in {text!r} is not a section number", field="provision"
+            f"{match['sec'].strip()!r} in {quote(text)} is not a section number", field="provision"
         )
     return number + (f"-{suffix.upper()}" if suffix else "") + (f"({sub})" if sub else "")
 
@@ -164,10 +170,10 @@ def _borrowed_act(groups: list[list[_Token]], index: int, text: str) -> _Token:
         candidates.append([t for t in groups[earlier[0]] if t.kind == "act"][-1])
     first = groups[index][0].value
     if not candidates:
-        raise InvalidInput(f"no act named for section {first} in {text!r}", field="provision")
+        raise InvalidInput(f"no act named for section {first} in {quote(text)}", field="provision")
     if len({c.value for c in candidates}) > 1:
         raise InvalidInput(
-            f"section {first} in {text!r} could belong to {candidates[0].value} or "
+            f"section {first} in {quote(text)} could belong to {candidates[0].value} or "
             f"{candidates[1].value}: write the act next to it",
             field="provision",
         )
@@ -199,7 +205,7 @@ def parse_references(text: str, aliases: Mapping[str, str]) -> tuple[list[Refere
             borrowed = _borrowed_act(groups, index, text)
             pairs.extend((token, borrowed) for token in group)
     if not pairs:
-        raise InvalidInput(f"no provision named in {text!r}", field="provision")
+        raise InvalidInput(f"no provision named in {quote(text)}", field="provision")
     references: list[Reference] = []
     for section, act in pairs:
         reference = Reference(act.value, section.value, section.text)
@@ -207,7 +213,7 @@ def parse_references(text: str, aliases: Mapping[str, str]) -> tuple[list[Refere
             references.append(reference)
     cited = {r.act for r in references}
     warnings = [
-        f"{code} is named in {text!r} without a section; ignored"
+        f"{code} is named in {quote(text)} without a section; ignored"
         for code in dict.fromkeys(t.value for g in groups for t in g if t.kind == "act")
         if code not in cited
     ]
