@@ -3,7 +3,9 @@
 Two kinds of flag: `fine_only` (no imprisonment; lawful under PTPA s.3(1), the loophole the US TIP
 reports criticise) and `outside_law` (the sentence breaks the statutory range: a fine alone under
 PTPA s.4, a term above the maximum, a fine above the cap...). A flag never blocks recording: the
-court's sentence is a fact; the flag says what the law makes of it.
+court's sentence is a fact; the flag says what the law makes of it. A prison term without a fine
+is not flagged: the catalogue records "+ fine" without settling whether the court must fine or
+only may ("liable to fine").
 """
 
 from __future__ import annotations
@@ -72,6 +74,4 @@ def check_sentence(sentence: Sentence, provision: Provision) -> list[SentenceFla
         if provision.fine_min_rupees is not None and fine < provision.fine_min_rupees:
             outside(f"a fine of Rs {fine:,} is below the minimum of "
                     f"Rs {provision.fine_min_rupees:,} under {key}")
-    elif provision.fine_mandatory and sentence.imprisons:
-        outside(f"a fine is mandatory under {key} besides imprisonment")
     return flags

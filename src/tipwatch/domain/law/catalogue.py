@@ -204,7 +204,8 @@ class LegalCatalogue:
         keys, _ = self._keys_named(notation)
         if len(keys) != 1:
             raise InvalidInput(
-                f"{quote(notation)} names {len(keys)} provisions ({', '.join(keys)}); name exactly one",
+                f"{quote(notation)} names {len(keys)} provisions ({', '.join(keys)}): "
+                "name exactly one",
                 field="provision",
             )
         return keys[0]
@@ -221,7 +222,8 @@ class LegalCatalogue:
                 chosen, why = subsections[0], "its only subsection in the catalogue"
             else:
                 raise InvalidInput(
-                    f"{key} in {quote(notation)} has subsections {', '.join(subsections)}: state which",
+                    f"{key} in {quote(notation)} has subsections {', '.join(subsections)}: "
+                    "state which",
                     field="provision",
                 )
             others = [k for k in subsections if k != chosen]

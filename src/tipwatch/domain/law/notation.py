@@ -7,9 +7,9 @@ aliases (alias -> act code), so the catalogue data stays the one source of act n
 Grammar, informally:
 - a *group* is the text between separators: ",", ";", "&", "+", "and", "r/w", "read with";
 - inside a group, sections ("370", "371-A", "371 A", "369A", "3(1)", "8 (2)") are joined by "/" or
-  spaces and take the act named in the group: the act after them ("370/371-A PPC", "6-PSMA") or,
-  when the group starts with the act, the act before them ("PPC 370", "Sec 11 BLSA" reads as
-  postfix, "section 370 of the Pakistan Penal Code" too);
+  spaces and take the act named in the group: the act after them ("370/371-A PPC", "6-PSMA",
+  "Sec 11 BLSA", "section 370 of the Pakistan Penal Code") or, when the group starts with the
+  act, the act before them ("PPC 370", "PPC 370 PTPA 3(2)");
 - a group with sections but no act borrows the act of the next group when that group names its
   act after its sections ("370, 371 and 371-A PPC"), or of the previous group when that group
   names its act first ("PPC 370, 371"); if both or neither apply, it is an error;
@@ -114,7 +114,8 @@ def _tokenise(text: str, aliases: Mapping[str, str]) -> list[list[_Token]]:
             bad = re.match(r"\w+|\S", text[pos:])
             word = bad[0] if bad else text[pos]
             raise InvalidInput(
-                f"cannot read {quote(word)} in {quote(text)}: not a known act, section or citation word",
+                f"cannot read {quote(word)} in {quote(text)}: "
+                "not a known act, section or citation word",
                 field="provision",
             )
         pos = match.end()
