@@ -18,24 +18,37 @@ def ok(response: Any, status: int = 201) -> dict[str, Any]:
 
 def make_unit(client: TestClient, **fields: Any) -> dict[str, Any]:
     n = next(_numbers)
-    body = {"code": f"FIA-GRW-{n}", "name": f"FIA AHTC Gujranwala {n}", "kind": "fia_circle",
-            "agency": "FIA", "district": "Gujranwala", "province": "Punjab", **fields}
+    body = {
+        "code": f"FIA-GRW-{n}",
+        "name": f"FIA AHTC Gujranwala {n}",
+        "kind": "fia_circle",
+        "agency": "FIA",
+        "district": "Gujranwala",
+        "province": "Punjab",
+        **fields,
+    }
     return ok(client.post("/api/v1/units", json=body))
 
 
 def make_case(client: TestClient, unit_id: int | None = None, **fields: Any) -> dict[str, Any]:
     if unit_id is None:
         unit_id = make_unit(client)["id"]
-    body = {"number": str(next(_numbers)), "year": 2025, "unit_id": unit_id,
-            "case_type": "trafficking", "reported_on": "2025-01-10",
-            "offence_date": "2025-01-05", "exploitation": ["forced_labour"], **fields}
+    body = {
+        "number": str(next(_numbers)),
+        "year": 2025,
+        "unit_id": unit_id,
+        "case_type": "trafficking",
+        "reported_on": "2025-01-10",
+        "offence_date": "2025-01-05",
+        "exploitation": ["forced_labour"],
+        **fields,
+    }
     return ok(client.post("/api/v1/cases", json=body))
 
 
 def make_person(client: TestClient, **fields: Any) -> dict[str, Any]:
     n = next(_numbers)
-    body = {"name": f"Test Person {n}", "father_name": f"Test Father {n}", "sex": "male",
-            **fields}
+    body = {"name": f"Test Person {n}", "father_name": f"Test Father {n}", "sex": "male", **fields}
     return ok(client.post("/api/v1/persons", json=body))
 
 
@@ -51,12 +64,14 @@ def add_charge(client: TestClient, case_id: int, party_id: int, provision: str) 
 
 
 def post_event(client: TestClient, case_id: int, kind: str, on: str, **fields: Any) -> Any:
-    return client.post(f"/api/v1/cases/{case_id}/events",
-                       json={"kind": kind, "occurred_on": on, **fields})
+    return client.post(
+        f"/api/v1/cases/{case_id}/events", json={"kind": kind, "occurred_on": on, **fields}
+    )
 
 
-def add_event(client: TestClient, case_id: int, kind: str, on: str,
-              **fields: Any) -> dict[str, Any]:
+def add_event(
+    client: TestClient, case_id: int, kind: str, on: str, **fields: Any
+) -> dict[str, Any]:
     return ok(post_event(client, case_id, kind, on, **fields))
 
 

@@ -14,10 +14,15 @@ from tipwatch.domain.errors import TipwatchError
 from tipwatch.domain.law.catalogue import default_catalogue
 from tipwatch.services import law
 
-app = typer.Typer(help="tipwatch: case tracking for human-trafficking cases in Pakistan.",
-                  no_args_is_help=True, pretty_exceptions_enable=False, add_completion=False)
-law_app = typer.Typer(help="The legal catalogue: provisions, penalties, notations.",
-                      no_args_is_help=True)
+app = typer.Typer(
+    help="tipwatch: case tracking for human-trafficking cases in Pakistan.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+law_app = typer.Typer(
+    help="The legal catalogue: provisions, penalties, notations.", no_args_is_help=True
+)
 app.add_typer(law_app, name="law")
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
@@ -32,8 +37,9 @@ def _date(value: str | None, option: str) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError as exc:
-        raise typer.BadParameter(f"{value!r} is not a date like 2023-01-31",
-                                 param_hint=option) from exc
+        raise typer.BadParameter(
+            f"{value!r} is not a date like 2023-01-31", param_hint=option
+        ) from exc
 
 
 def _print_json(value: Any) -> None:
@@ -112,7 +118,9 @@ def law_show(
 
 
 def _yes_no(value: object) -> str:
-    return {True: "yes", False: "no"}.get(value, "not recorded")  # type: ignore[call-overload]
+    if value is None:
+        return "not recorded"
+    return "yes" if value else "no"
 
 
 @law_app.command("parse")

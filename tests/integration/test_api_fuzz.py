@@ -31,7 +31,7 @@ def _operations(ctx: Context) -> tuple[Any, list[Any]]:
         add_event(client, case["id"], "fir_registered", "2025-01-10")
         add_charge(client, case["id"], accused["id"], "3(1) PTPA")
     schema = schemathesis.openapi.from_asgi("/api/v1/openapi.json", app)
-    operations = [result.ok() for result in schema.get_all_operations()]
+    operations = [result.ok() for result in schema.get_all_operations()]  # type: ignore[union-attr]
     return app, operations
 
 
@@ -42,8 +42,12 @@ def test_no_input_gets_a_server_error(ctx: Context, mode: GenerationMode) -> Non
     for operation in operations:
         strategy = operation.as_strategy(generation_mode=mode)
 
-        @settings(max_examples=EXAMPLES_PER_OPERATION, deadline=None, database=None,
-                  suppress_health_check=list(HealthCheck))
+        @settings(
+            max_examples=EXAMPLES_PER_OPERATION,
+            deadline=None,
+            database=None,
+            suppress_health_check=list(HealthCheck),
+        )
         @given(case=strategy)
         def call(case: Any) -> None:
             response = case.call()
@@ -58,4 +62,3 @@ def test_no_input_gets_a_server_error(ctx: Context, mode: GenerationMode) -> Non
             call()
         except Unsatisfiable:  # an operation with no input that can be malformed
             assert mode is GenerationMode.NEGATIVE, operation.label
-

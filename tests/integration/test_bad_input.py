@@ -10,8 +10,9 @@ from tests.factories import add_party, make_case, make_unit
 def test_unknown_provision_names_it(client: TestClient) -> None:
     cid = make_case(client)["id"]
     accused = add_party(client, cid, "accused")["id"]
-    response = client.post(f"/api/v1/cases/{cid}/charges",
-                           json={"party_id": accused, "provision": "999 PPC"})
+    response = client.post(
+        f"/api/v1/cases/{cid}/charges", json={"party_id": accused, "provision": "999 PPC"}
+    )
     assert response.status_code == 422
     error = response.json()["error"]
     assert error["code"] == "unknown_provision"
@@ -20,8 +21,9 @@ def test_unknown_provision_names_it(client: TestClient) -> None:
 
 
 def test_cnic_of_the_wrong_length_is_refused_without_echoing_it(client: TestClient) -> None:
-    response = client.post("/api/v1/persons", json={"name": "Test Person",
-                                                    "cnic": "42101-987654-3"})
+    response = client.post(
+        "/api/v1/persons", json={"name": "Test Person", "cnic": "42101-987654-3"}
+    )
     assert response.status_code == 422
     error = response.json()["error"]
     assert error["field"] == "cnic"
@@ -31,9 +33,16 @@ def test_cnic_of_the_wrong_length_is_refused_without_echoing_it(client: TestClie
 
 def test_a_date_in_the_future_is_refused_naming_the_field(client: TestClient) -> None:
     unit = make_unit(client)["id"]
-    response = client.post("/api/v1/cases", json={
-        "number": "7", "year": 2025, "unit_id": unit, "case_type": "trafficking",
-        "reported_on": "2030-01-01"})
+    response = client.post(
+        "/api/v1/cases",
+        json={
+            "number": "7",
+            "year": 2025,
+            "unit_id": unit,
+            "case_type": "trafficking",
+            "reported_on": "2030-01-01",
+        },
+    )
     assert response.status_code == 422
     assert response.json()["error"]["field"] == "reported_on"
 
@@ -48,17 +57,26 @@ def test_a_malformed_body_is_refused_naming_the_field(client: TestClient) -> Non
 
 
 def test_a_body_that_is_not_json_is_refused(client: TestClient) -> None:
-    response = client.post("/api/v1/cases", content=b"{not json",
-                           headers={"content-type": "application/json"})
+    response = client.post(
+        "/api/v1/cases", content=b"{not json", headers={"content-type": "application/json"}
+    )
     assert response.status_code == 422
     assert response.json()["error"]["code"] == "invalid_input"
 
 
 def test_an_unknown_field_is_refused_by_name(client: TestClient) -> None:
     unit = make_unit(client)["id"]
-    response = client.post("/api/v1/cases", json={
-        "number": "7", "year": 2025, "unit_id": unit, "case_type": "trafficking",
-        "reported_on": "2025-01-01", "stage": "convicted"})
+    response = client.post(
+        "/api/v1/cases",
+        json={
+            "number": "7",
+            "year": 2025,
+            "unit_id": unit,
+            "case_type": "trafficking",
+            "reported_on": "2025-01-01",
+            "stage": "convicted",
+        },
+    )
     assert response.status_code == 422
     assert response.json()["error"]["field"] == "stage"
 
@@ -66,8 +84,11 @@ def test_an_unknown_field_is_refused_by_name(client: TestClient) -> None:
 def test_a_missing_case_is_a_404_in_the_error_shape(client: TestClient) -> None:
     response = client.get("/api/v1/cases/99999")
     assert response.status_code == 404
-    assert response.json()["error"] == {"code": "not_found", "message":
-                                        "case 99999 does not exist", "record": "case 99999"}
+    assert response.json()["error"] == {
+        "code": "not_found",
+        "message": "case 99999 does not exist",
+        "record": "case 99999",
+    }
 
 
 def test_an_unknown_route_is_a_404_in_the_error_shape(client: TestClient) -> None:
@@ -78,8 +99,15 @@ def test_an_unknown_route_is_a_404_in_the_error_shape(client: TestClient) -> Non
 
 def test_a_duplicate_case_reference_is_a_409(client: TestClient) -> None:
     case = make_case(client)
-    response = client.post("/api/v1/cases", json={
-        "number": case["number"], "year": case["year"], "unit_id": case["unit"]["id"],
-        "case_type": "trafficking", "reported_on": "2025-01-01"})
+    response = client.post(
+        "/api/v1/cases",
+        json={
+            "number": case["number"],
+            "year": case["year"],
+            "unit_id": case["unit"]["id"],
+            "case_type": "trafficking",
+            "reported_on": "2025-01-01",
+        },
+    )
     assert response.status_code == 409
     assert response.json()["error"]["field"] == "number"

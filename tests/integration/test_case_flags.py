@@ -43,8 +43,9 @@ def convicted_case(client: TestClient, provision: str) -> tuple[int, int]:
 
 def test_fine_only_sentence_under_ptpa_4_is_flagged_outside_the_law(client: TestClient) -> None:
     cid, charge = convicted_case(client, "4 PTPA")
-    add_event(client, cid, "sentence", "2025-04-05", charge_id=charge,
-              details={"fine_rupees": 300_000})
+    add_event(
+        client, cid, "sentence", "2025-04-05", charge_id=charge, details={"fine_rupees": 300_000}
+    )
     case = get_case(client, cid)
     assert case["stage"] == "sentenced"
     flags = [f for f in case["flags"] if f["record"] == f"charge {charge}"]
@@ -54,8 +55,9 @@ def test_fine_only_sentence_under_ptpa_4_is_flagged_outside_the_law(client: Test
 
 def test_fine_only_sentence_under_ptpa_3_1_is_flagged_fine_only(client: TestClient) -> None:
     cid, charge = convicted_case(client, "3(1) PTPA")
-    add_event(client, cid, "sentence", "2025-04-05", charge_id=charge,
-              details={"fine_rupees": 300_000})
+    add_event(
+        client, cid, "sentence", "2025-04-05", charge_id=charge, details={"fine_rupees": 300_000}
+    )
     assert "fine_only" in flag_kinds(get_case(client, cid))
     assert "outside_law" not in flag_kinds(get_case(client, cid))
 
@@ -73,8 +75,9 @@ def test_369A_ppc_is_accepted_before_2_june_2018_and_refused_after(client: TestC
 
     new = make_case(client, year=2019, reported_on="2019-03-01", offence_date="2019-02-20")
     accused = add_party(client, new["id"], "accused")["id"]
-    response = client.post(f"/api/v1/cases/{new['id']}/charges",
-                           json={"party_id": accused, "provision": "369A PPC"})
+    response = client.post(
+        f"/api/v1/cases/{new['id']}/charges", json={"party_id": accused, "provision": "369A PPC"}
+    )
     assert response.status_code == 422
     error = response.json()["error"]
     assert error["code"] == "provision_not_in_force"
@@ -87,9 +90,10 @@ def test_moving_the_offence_date_past_a_repeal_is_refused(client: TestClient) ->
     accused = add_party(client, old["id"], "accused")["id"]
     add_charge(client, old["id"], accused, "369-A PPC")
     version = get_case(client, old["id"])["version"]
-    response = client.patch(f"/api/v1/cases/{old['id']}",
-                            json={"version": version, "offence_date": "2018-07-01",
-                                  "reported_on": "2018-07-02"})
+    response = client.patch(
+        f"/api/v1/cases/{old['id']}",
+        json={"version": version, "offence_date": "2018-07-01", "reported_on": "2018-07-02"},
+    )
     assert response.status_code == 422
     assert response.json()["error"]["field"] == "offence_date"
     assert get_case(client, old["id"])["offence_date"] == "2018-02-20"

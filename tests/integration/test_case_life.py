@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from tests.factories import add_charge, add_event, add_party, get_case, make_case, post_event, stages
+from tests.factories import (
+    add_charge,
+    add_event,
+    add_party,
+    get_case,
+    make_case,
+    post_event,
+    stages,
+)
 
 
 def test_a_case_goes_from_fir_to_appeal_with_the_right_stage_at_every_step(
@@ -40,12 +48,19 @@ def test_a_case_goes_from_fir_to_appeal_with_the_right_stage_at_every_step(
     add_event(client, cid, "acquittal", "2025-05-02", charge_id=charge_b)
     assert stages(client, cid) == ("convicted", {a: "convicted", b: "acquitted"})
 
-    add_event(client, cid, "sentence", "2025-05-09", charge_id=charge_a,
-              details={"imprisonment_months": 48, "fine_rupees": 200_000})
+    add_event(
+        client,
+        cid,
+        "sentence",
+        "2025-05-09",
+        charge_id=charge_a,
+        details={"imprisonment_months": 48, "fine_rupees": 200_000},
+    )
     assert stages(client, cid) == ("sentenced", {a: "sentenced", b: "acquitted"})
 
-    add_event(client, cid, "appeal_filed", "2025-06-01", party_id=a,
-              details={"appellant": "accused"})
+    add_event(
+        client, cid, "appeal_filed", "2025-06-01", party_id=a, details={"appellant": "accused"}
+    )
     assert stages(client, cid) == ("under_appeal", {a: "under_appeal", b: "acquitted"})
 
     final = get_case(client, cid)
@@ -84,8 +99,9 @@ def test_sentence_without_conviction_is_rejected(client: TestClient) -> None:
     charge = add_charge(client, cid, a, "370 PPC")["id"]
     add_event(client, cid, "charge_framed", "2025-02-01", charge_id=charge)
 
-    response = post_event(client, cid, "sentence", "2025-03-01", charge_id=charge,
-                          details={"imprisonment_months": 12})
+    response = post_event(
+        client, cid, "sentence", "2025-03-01", charge_id=charge, details={"imprisonment_months": 12}
+    )
 
     assert response.status_code == 422
     assert response.json()["error"]["rule"] == "sentence-needs-conviction"

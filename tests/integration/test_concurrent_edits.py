@@ -14,10 +14,12 @@ def test_the_second_of_two_updates_from_the_same_version_gets_409(client: TestCl
     case = make_case(client, narrative="first report")
     cid, version = case["id"], case["version"]
 
-    first = client.patch(f"/api/v1/cases/{cid}",
-                         json={"version": version, "narrative": "investigator's account"})
-    second = client.patch(f"/api/v1/cases/{cid}",
-                          json={"version": version, "exploitation": ["forced_begging"]})
+    first = client.patch(
+        f"/api/v1/cases/{cid}", json={"version": version, "narrative": "investigator's account"}
+    )
+    second = client.patch(
+        f"/api/v1/cases/{cid}", json={"version": version, "exploitation": ["forced_begging"]}
+    )
 
     assert first.status_code == 200
     assert second.status_code == 409
@@ -28,8 +30,10 @@ def test_the_second_of_two_updates_from_the_same_version_gets_409(client: TestCl
     assert now["narrative"] == "investigator's account"
     assert now["exploitation"] == ["forced_labour"]
 
-    retried = client.patch(f"/api/v1/cases/{cid}", json={
-        "version": error["details"]["current_version"], "exploitation": ["forced_begging"]})
+    retried = client.patch(
+        f"/api/v1/cases/{cid}",
+        json={"version": error["details"]["current_version"], "exploitation": ["forced_begging"]},
+    )
     assert retried.status_code == 200
     assert retried.json()["narrative"] == "investigator's account"
     assert retried.json()["exploitation"] == ["forced_begging"]
@@ -38,8 +42,9 @@ def test_the_second_of_two_updates_from_the_same_version_gets_409(client: TestCl
 def test_a_recorded_event_makes_an_older_edit_stale(client: TestClient) -> None:
     case = make_case(client)
     add_event(client, case["id"], "fir_registered", "2025-01-10")
-    stale = client.patch(f"/api/v1/cases/{case['id']}",
-                         json={"version": case["version"], "narrative": "edited"})
+    stale = client.patch(
+        f"/api/v1/cases/{case['id']}", json={"version": case["version"], "narrative": "edited"}
+    )
     assert stale.status_code == 409
 
 
@@ -52,8 +57,9 @@ def test_simultaneous_updates_lose_nothing(client: TestClient, attempts: int) ->
 
     def edit(n: int) -> None:
         barrier.wait()
-        response = client.patch(f"/api/v1/cases/{cid}",
-                                json={"version": version, "narrative": f"edit {n}"})
+        response = client.patch(
+            f"/api/v1/cases/{cid}", json={"version": version, "narrative": f"edit {n}"}
+        )
         statuses.append(response.status_code)
 
     threads = [threading.Thread(target=edit, args=(n,)) for n in range(attempts)]

@@ -16,16 +16,20 @@ A, B, V = 1, 2, 3
 CHARGE_A, CHARGE_B = 10, 20
 
 
-def ev(kind: str, day: str, party: int | None = None, charge: int | None = None,
-       **details: object) -> PipelineEvent:
+def ev(
+    kind: str, day: str, party: int | None = None, charge: int | None = None, **details: object
+) -> PipelineEvent:
     return PipelineEvent(EventKind(kind), date.fromisoformat(day), party, charge, details)
 
 
 def facts(*events: PipelineEvent) -> CaseFacts:
     return CaseFacts(
-        accused_ids=frozenset({A, B}), victim_ids=frozenset({V}),
-        charges={CHARGE_A: ChargeRef(CHARGE_A, A, "PTPA 3(1)"),
-                 CHARGE_B: ChargeRef(CHARGE_B, B, "PTPA 3(1)")},
+        accused_ids=frozenset({A, B}),
+        victim_ids=frozenset({V}),
+        charges={
+            CHARGE_A: ChargeRef(CHARGE_A, A, "PTPA 3(1)"),
+            CHARGE_B: ChargeRef(CHARGE_B, B, "PTPA 3(1)"),
+        },
         events=events,
     )
 
@@ -57,8 +61,9 @@ def test_conviction_before_charge_is_rejected() -> None:
 
 
 def test_sentence_without_conviction_is_rejected() -> None:
-    rule = refused_rule(*TRIAL, ev("sentence", "2025-03-01", charge=CHARGE_A,
-                                   imprisonment_months=24))
+    rule = refused_rule(
+        *TRIAL, ev("sentence", "2025-03-01", charge=CHARGE_A, imprisonment_months=24)
+    )
     assert rule == "sentence-needs-conviction"
 
 
@@ -99,33 +104,42 @@ def test_a_case_cannot_be_cancelled_once_charges_are_framed() -> None:
 
 
 def test_a_decided_case_takes_only_an_appeal() -> None:
-    decided = (*TRIAL, ev("acquittal", "2025-04-01", charge=CHARGE_A),
-               ev("acquittal", "2025-04-01", charge=CHARGE_B))
+    decided = (
+        *TRIAL,
+        ev("acquittal", "2025-04-01", charge=CHARGE_A),
+        ev("acquittal", "2025-04-01", charge=CHARGE_B),
+    )
     assert replay(facts(*decided), TODAY).stage() is CaseStage.ACQUITTED
     assert refused_rule(*decided, ev("arrest", "2025-04-02", A)) == "closed-case"
-    record = replay(facts(*decided, ev("appeal_filed", "2025-04-20", A, appellant="state")),
-                    TODAY)
+    record = replay(facts(*decided, ev("appeal_filed", "2025-04-20", A, appellant="state")), TODAY)
     assert record.stage() is CaseStage.UNDER_APPEAL
 
 
 def test_stages_follow_one_conviction_and_one_acquittal() -> None:
-    events = (*TRIAL, ev("conviction", "2025-04-01", charge=CHARGE_A),
-              ev("acquittal", "2025-04-01", charge=CHARGE_B))
+    events = (
+        *TRIAL,
+        ev("conviction", "2025-04-01", charge=CHARGE_A),
+        ev("acquittal", "2025-04-01", charge=CHARGE_B),
+    )
     record = replay(facts(*events), TODAY)
     assert record.stage() is CaseStage.CONVICTED
     assert record.accused[A].stage(None) is AccusedStage.CONVICTED
     assert record.accused[B].stage(None) is AccusedStage.ACQUITTED
-    sentenced = replay(facts(*events, ev("sentence", "2025-04-10", charge=CHARGE_A,
-                                         fine_rupees=50_000)), TODAY)
+    sentenced = replay(
+        facts(*events, ev("sentence", "2025-04-10", charge=CHARGE_A, fine_rupees=50_000)), TODAY
+    )
     assert sentenced.stage() is CaseStage.SENTENCED
 
 
 def test_an_appeal_that_overturns_a_conviction_acquits() -> None:
-    events = (*TRIAL, ev("conviction", "2025-04-01", charge=CHARGE_A),
-              ev("acquittal", "2025-04-01", charge=CHARGE_B),
-              ev("sentence", "2025-04-10", charge=CHARGE_A, imprisonment_months=36),
-              ev("appeal_filed", "2025-04-20", A, appellant="accused"),
-              ev("appeal_decided", "2025-06-01", A, outcome="overturned"))
+    events = (
+        *TRIAL,
+        ev("conviction", "2025-04-01", charge=CHARGE_A),
+        ev("acquittal", "2025-04-01", charge=CHARGE_B),
+        ev("sentence", "2025-04-10", charge=CHARGE_A, imprisonment_months=36),
+        ev("appeal_filed", "2025-04-20", A, appellant="accused"),
+        ev("appeal_decided", "2025-06-01", A, outcome="overturned"),
+    )
     record = replay(facts(*events), TODAY)
     assert record.stage() is CaseStage.APPEAL_DECIDED
     outcome = record.accused[A].outcome()
@@ -162,8 +176,14 @@ def test_an_event_names_the_right_kind_of_party() -> None:
 
 def test_a_sentence_must_impose_something() -> None:
     with pytest.raises(InvalidInput) as caught:
-        replay(facts(*TRIAL, ev("conviction", "2025-04-01", charge=CHARGE_A),
-                     ev("sentence", "2025-04-02", charge=CHARGE_A)), TODAY)
+        replay(
+            facts(
+                *TRIAL,
+                ev("conviction", "2025-04-01", charge=CHARGE_A),
+                ev("sentence", "2025-04-02", charge=CHARGE_A),
+            ),
+            TODAY,
+        )
     assert caught.value.field == "details.imprisonment_months"
 
 
@@ -174,8 +194,11 @@ def test_unknown_details_are_refused_by_name() -> None:
 
 
 def test_victim_care_continues_after_the_case_closes() -> None:
-    events = (TRIAL[0], ev("compromise", "2025-02-01"),
-              ev("victim_referred", "2025-02-05", V, referred_to="Dar-ul-Aman Lahore"))
+    events = (
+        TRIAL[0],
+        ev("compromise", "2025-02-01"),
+        ev("victim_referred", "2025-02-05", V, referred_to="Dar-ul-Aman Lahore"),
+    )
     record = replay(facts(*events), TODAY)
     assert record.stage() is CaseStage.COMPROMISED
     assert V in record.victims_referred

@@ -27,7 +27,8 @@ def test_a_lawful_prison_sentence_is_not_flagged() -> None:
 
 def test_a_term_below_the_minimum_is_outside_the_law() -> None:
     assert kinds(Sentence(imprisonment_months=24, fine_rupees=1), "4 PTPA") == [
-        FlagKind.OUTSIDE_LAW]
+        FlagKind.OUTSIDE_LAW
+    ]
 
 
 def test_a_term_above_the_maximum_is_outside_the_law() -> None:
@@ -36,7 +37,8 @@ def test_a_term_above_the_maximum_is_outside_the_law() -> None:
 
 def test_a_fine_above_the_cap_is_outside_the_law() -> None:
     assert kinds(Sentence(imprisonment_months=12, fine_rupees=2_000_000), "3(1) PTPA") == [
-        FlagKind.OUTSIDE_LAW]
+        FlagKind.OUTSIDE_LAW
+    ]
 
 
 def test_life_is_lawful_only_where_the_law_provides_it() -> None:
@@ -45,5 +47,7 @@ def test_life_is_lawful_only_where_the_law_provides_it() -> None:
 
 
 def test_a_fine_below_the_bonded_labour_minimum_is_outside_the_law() -> None:
-    assert kinds(Sentence(fine_rupees=10_000), "11 BLSA") == [FlagKind.FINE_ONLY,
-                                                              FlagKind.OUTSIDE_LAW]
+    assert kinds(Sentence(fine_rupees=10_000), "11 BLSA") == [
+        FlagKind.FINE_ONLY,
+        FlagKind.OUTSIDE_LAW,
+    ]

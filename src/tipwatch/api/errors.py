@@ -1,6 +1,6 @@
 """The one place errors become HTTP responses, all in one JSON shape:
 
-    {"error": {"code": "...", "message": "...", "field": "...", "record": "...", "rule": "..."}}
+{"error": {"code": "...", "message": "...", "field": "...", "record": "...", "rule": "..."}}
 """
 
 from __future__ import annotations
@@ -44,26 +44,31 @@ async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
         # never echo the input back: it may be a victim's personal data
         problems.append({"field": field, "message": str(error.get("msg", "invalid"))})
     first = problems[0] if problems else {"field": "body", "message": "invalid request"}
-    return error_response(422, {
-        "code": "invalid_input",
-        "message": f"{first['field']}: {first['message']}",
-        "field": first["field"],
-        "details": {"problems": problems},
-    })
+    return error_response(
+        422,
+        {
+            "code": "invalid_input",
+            "message": f"{first['field']}: {first['message']}",
+            "field": first["field"],
+            "details": {"problems": problems},
+        },
+    )
 
 
 async def _http_error(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
-    codes = {404: "not_found", 405: "method_not_allowed", 401: "unauthorised",
-             403: "forbidden"}
-    return error_response(exc.status_code, {
-        "code": codes.get(exc.status_code, "http_error"), "message": str(exc.detail)})
+    codes = {404: "not_found", 405: "method_not_allowed", 401: "unauthorised", 403: "forbidden"}
+    return error_response(
+        exc.status_code,
+        {"code": codes.get(exc.status_code, "http_error"), "message": str(exc.detail)},
+    )
 
 
 async def _unexpected_error(_request: Request, exc: Exception) -> JSONResponse:
     log.error("unexpected error: %s", type(exc).__name__)
-    return error_response(500, {"code": "internal", "message": "an unexpected error occurred; "
-                                "it has been logged"})
+    return error_response(
+        500, {"code": "internal", "message": "an unexpected error occurred; it has been logged"}
+    )
 
 
 def install_error_handlers(app: FastAPI) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
@@ -29,6 +28,3 @@ def show_provision(ctx: Ctx, notation: Notation, on: On = None) -> dict[str, Any
 @router.get("/parse")
 def parse_notation(ctx: Ctx, notation: Notation, on: On = None) -> dict[str, Any]:
     return law.parse_notation(ctx.catalogue, notation, on)
-
-
-

@@ -52,11 +52,21 @@ def check_sentence(sentence: Sentence, provision: Provision) -> list[SentenceFla
         if provision.fine_alone_allowed is False or provision.imprisonment_mandatory:
             outside(f"a fine alone is not allowed under {key}: imprisonment is mandatory")
         elif provision.fine_alone_allowed is None:
-            flags.append(SentenceFlag(FlagKind.UNVERIFIED, key, f"fine-only sentence; the "
-                                      f"catalogue does not record whether {key} allows it"))
+            flags.append(
+                SentenceFlag(
+                    FlagKind.UNVERIFIED,
+                    key,
+                    f"fine-only sentence; the catalogue does not record whether {key} allows it",
+                )
+            )
         else:
-            flags.append(SentenceFlag(FlagKind.FINE_ONLY, key, f"fine-only sentence: lawful "
-                                      f"under {key}, but no imprisonment"))
+            flags.append(
+                SentenceFlag(
+                    FlagKind.FINE_ONLY,
+                    key,
+                    f"fine-only sentence: lawful under {key}, but no imprisonment",
+                )
+            )
     if sentence.life_imprisonment and not provision.life_imprisonment:
         outside(f"life imprisonment is not a penalty under {key}")
     months = sentence.imprisonment_months or 0
@@ -69,9 +79,13 @@ def check_sentence(sentence: Sentence, provision: Provision) -> list[SentenceFla
     fine = sentence.fine_rupees or 0
     if fine:
         if provision.fine_max_rupees is not None and fine > provision.fine_max_rupees:
-            outside(f"a fine of Rs {fine:,} is above the maximum of "
-                    f"Rs {provision.fine_max_rupees:,} under {key}")
+            outside(
+                f"a fine of Rs {fine:,} is above the maximum of "
+                f"Rs {provision.fine_max_rupees:,} under {key}"
+            )
         if provision.fine_min_rupees is not None and fine < provision.fine_min_rupees:
-            outside(f"a fine of Rs {fine:,} is below the minimum of "
-                    f"Rs {provision.fine_min_rupees:,} under {key}")
+            outside(
+                f"a fine of Rs {fine:,} is below the minimum of "
+                f"Rs {provision.fine_min_rupees:,} under {key}"
+            )
     return flags

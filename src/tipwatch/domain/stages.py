@@ -15,7 +15,9 @@ class CaseStage(StrEnum):
     UNDER_INVESTIGATION = "under_investigation"
     CHALLAN_SUBMITTED = "challan_submitted"
     UNDER_TRIAL = "under_trial"
-    CONVICTED = "convicted"  # every accused's trial over, at least one convicted, a sentence pending
+    CONVICTED = (
+        "convicted"  # every accused's trial over, at least one convicted, a sentence pending
+    )
     SENTENCED = "sentenced"  # every conviction sentenced
     ACQUITTED = "acquitted"  # every accused's trial over, none convicted
     DISCHARGED = "discharged"  # every accused discharged without trial

@@ -40,7 +40,8 @@ def claim_case(uow: UnitOfWork, case_id: int, expected_version: int | None = Non
         raise EditConflict(
             f"case {case_id} was changed by someone else (now version {case.version}, "
             f"you sent {expected_version}); reload it and apply your change again",
-            record=f"case {case_id}", field="version",
+            record=f"case {case_id}",
+            field="version",
             details={"current_version": case.version},
         )
     case = uow.session.get(t.Case, case_id, populate_existing=True)
@@ -71,8 +72,14 @@ def load_facts(uow: UnitOfWork, case_id: int) -> CaseFacts:
 def to_pipeline_event(row: t.Event) -> PipelineEvent:
     from tipwatch.domain.events import EventKind
 
-    return PipelineEvent(EventKind(row.kind), row.occurred_on, row.party_id, row.charge_id,
-                         dict(row.details or {}), row.id)
+    return PipelineEvent(
+        EventKind(row.kind),
+        row.occurred_on,
+        row.party_id,
+        row.charge_id,
+        dict(row.details or {}),
+        row.id,
+    )
 
 
 def refresh_case(uow: UnitOfWork, case: t.Case, catalogue: LegalCatalogue, today: date) -> None:
@@ -127,23 +134,39 @@ def case_flags(uow: UnitOfWork, case: t.Case, today: date) -> list[dict[str, str
     flags: list[dict[str, str | None]] = []
     clock = clock_of(case, today)
     if clock.is_overdue:
-        flags.append({"kind": "challan_overdue", "record": None, "message":
-                      f"no s.173 report: due {clock.due_on}, {clock.days_late} days overdue"})
+        flags.append(
+            {
+                "kind": "challan_overdue",
+                "record": None,
+                "message": f"no s.173 report: due {clock.due_on}, {clock.days_late} days overdue",
+            }
+        )
     elif clock.status == "late":
-        flags.append({"kind": "challan_late", "record": None, "message":
-                      f"s.173 report submitted {clock.days_late} days after it was due"})
+        flags.append(
+            {
+                "kind": "challan_late",
+                "record": None,
+                "message": f"s.173 report submitted {clock.days_late} days after it was due",
+            }
+        )
     charges = uow.session.scalars(select(t.Charge).where(t.Charge.case_id == case.id)).all()
     for charge in charges:
         for text in charge.flags or []:
             kind, _, message = text.partition(": ")
             flags.append({"kind": kind, "record": f"charge {charge.id}", "message": message})
     officials = uow.session.scalar(
-        select(t.Party.id).where(t.Party.case_id == case.id,
-                                 t.Party.role == PersonRole.IMPLICATED_OFFICIAL).limit(1)
+        select(t.Party.id)
+        .where(t.Party.case_id == case.id, t.Party.role == PersonRole.IMPLICATED_OFFICIAL)
+        .limit(1)
     )
     if officials is not None:
-        flags.append({"kind": "implicated_official", "record": None,
-                      "message": "an official is implicated in this case"})
+        flags.append(
+            {
+                "kind": "implicated_official",
+                "record": None,
+                "message": "an official is implicated in this case",
+            }
+        )
     return flags
 
 

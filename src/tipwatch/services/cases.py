@@ -47,27 +47,49 @@ def case_out(uow: UnitOfWork, case: t.Case, today: date) -> CaseOut:
 def _case_fields(uow: UnitOfWork, case: t.Case, today: date) -> dict[str, object]:
     clock = clock_of(case, today)
     return {
-        **{name: getattr(case, name) for name in (
-            "id", "reference", "number", "year", "case_type", "reported_on", "offence_date",
-            "narrative", "version", "stage", "fir_registered_on", "closed_on", "created_at",
-            "updated_at")},
+        **{
+            name: getattr(case, name)
+            for name in (
+                "id",
+                "reference",
+                "number",
+                "year",
+                "case_type",
+                "reported_on",
+                "offence_date",
+                "narrative",
+                "version",
+                "stage",
+                "fir_registered_on",
+                "closed_on",
+                "created_at",
+                "updated_at",
+            )
+        },
         "unit": UnitOut.model_validate(case.unit),
         "exploitation": [e.form for e in case.exploitation],
-        "challan": ChallanOut(status=clock.status, due_on=clock.due_on,
-                              submitted_on=clock.submitted_on, days_late=clock.days_late),
+        "challan": ChallanOut(
+            status=clock.status,
+            due_on=clock.due_on,
+            submitted_on=clock.submitted_on,
+            days_late=clock.days_late,
+        ),
         "flags": [FlagOut(**f) for f in case_flags(uow, case, today)],
     }
 
 
 def case_detail(uow: UnitOfWork, case: t.Case, today: date) -> CaseDetail:
     accused = uow.session.scalars(
-        select(t.Party).where(t.Party.case_id == case.id, t.Party.role == PersonRole.ACCUSED)
+        select(t.Party)
+        .where(t.Party.case_id == case.id, t.Party.role == PersonRole.ACCUSED)
         .order_by(t.Party.id)
     )
     return CaseDetail(
         **_case_fields(uow, case, today),
-        accused=[AccusedStageOut(party_id=p.id, stage=p.stage or "named", outcome=p.outcome)
-                 for p in accused],
+        accused=[
+            AccusedStageOut(party_id=p.id, stage=p.stage or "named", outcome=p.outcome)
+            for p in accused
+        ],
     )
 
 
@@ -82,13 +104,24 @@ def register_case(ctx: Context, data: CaseCreate) -> CaseDetail:
         reference = f"{unit.code}/{data.year}/{data.number}"
         exists = uow.session.scalar(select(t.Case.id).where(t.Case.reference == reference))
         if exists is not None:
-            raise Duplicate(f"case {reference} is already registered (case {exists})",
-                            field="number", record=f"case {exists}")
+            raise Duplicate(
+                f"case {reference} is already registered (case {exists})",
+                field="number",
+                record=f"case {exists}",
+            )
         case = t.Case(
-            reference=reference, number=data.number, year=data.year, unit_id=unit.id,
-            case_type=data.case_type, offence_date=data.offence_date,
-            reported_on=data.reported_on, narrative=data.narrative, version=1,
-            created_at=now, updated_at=now, stage=CaseStage.REPORTED,
+            reference=reference,
+            number=data.number,
+            year=data.year,
+            unit_id=unit.id,
+            case_type=data.case_type,
+            offence_date=data.offence_date,
+            reported_on=data.reported_on,
+            narrative=data.narrative,
+            version=1,
+            created_at=now,
+            updated_at=now,
+            stage=CaseStage.REPORTED,
             exploitation=[t.CaseExploitation(form=f) for f in dict.fromkeys(data.exploitation)],
         )
         uow.session.add(case)
@@ -130,7 +163,7 @@ def update_case(ctx: Context, case_id: int, data: CaseUpdate) -> CaseDetail:
         return detail
 
 
-def cases_sql(filters: CaseFilters, today: date) -> Select[tuple[t.Case]]:
+def cases_sql(filters: CaseFilters, today: date) -> Select[t.Case]:
     """The cases matching the filters, newest first."""
     query = select(t.Case).join(t.Unit, t.Case.unit_id == t.Unit.id)
     if filters.stage:
@@ -144,18 +177,29 @@ def cases_sql(filters: CaseFilters, today: date) -> Select[tuple[t.Case]]:
     if filters.year:
         query = query.where(t.Case.year == filters.year)
     if filters.exploitation:
-        query = query.where(t.Case.id.in_(select(t.CaseExploitation.case_id).where(
-            t.CaseExploitation.form == filters.exploitation)))
+        query = query.where(
+            t.Case.id.in_(
+                select(t.CaseExploitation.case_id).where(
+                    t.CaseExploitation.form == filters.exploitation
+                )
+            )
+        )
     if filters.provision:
-        query = query.where(t.Case.id.in_(select(t.Charge.case_id).where(
-            t.Charge.provision_key == filters.provision)))
+        query = query.where(
+            t.Case.id.in_(
+                select(t.Charge.case_id).where(t.Charge.provision_key == filters.provision)
+            )
+        )
     if filters.q:
         pattern = "%" + filters.q.lower().replace("%", "").replace("_", "") + "%"
         query = query.where(func.lower(t.Case.reference).like(pattern))
     if filters.overdue is not None:
-        overdue = (t.Case.challan_submitted_on.is_(None) & t.Case.challan_due_on.is_not(None)
-                   & (t.Case.challan_due_on < today)
-                   & or_(t.Case.closed_on.is_(None), t.Case.closed_on > t.Case.challan_due_on))
+        overdue = (
+            t.Case.challan_submitted_on.is_(None)
+            & t.Case.challan_due_on.is_not(None)
+            & (t.Case.challan_due_on < today)
+            & or_(t.Case.closed_on.is_(None), t.Case.closed_on > t.Case.challan_due_on)
+        )
         query = query.where(overdue if filters.overdue else ~overdue)
     return query.order_by(t.Case.reported_on.desc(), t.Case.id.desc())
 
@@ -170,5 +214,4 @@ def list_cases(ctx: Context, filters: CaseFilters) -> Page[CaseOut]:
         total = uow.session.scalar(select(func.count()).select_from(query.subquery())) or 0
         rows = uow.session.scalars(query.limit(filters.limit).offset(filters.offset)).all()
         items = [case_out(uow, case, today) for case in rows]
-        return Page[CaseOut](items=items, total=total, limit=filters.limit,
-                             offset=filters.offset)
+        return Page[CaseOut](items=items, total=total, limit=filters.limit, offset=filters.offset)

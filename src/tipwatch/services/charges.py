@@ -20,21 +20,31 @@ def add_charge(ctx: Context, case_id: int, data: ChargeCreate) -> ChargeOut:
         case = claim_case(uow, case_id)
         party = uow.session.get(t.Party, data.party_id)
         if party is None or party.case_id != case_id or party.role != PersonRole.ACCUSED:
-            raise InvalidInput(f"party {data.party_id} is not an accused of case {case_id}",
-                               field="party_id", record=f"case {case_id}")
+            raise InvalidInput(
+                f"party {data.party_id} is not an accused of case {case_id}",
+                field="party_id",
+                record=f"case {case_id}",
+            )
         provisions = ctx.catalogue.parse(data.provision, on=judging_date(case))
         if len(provisions) != 1:
-            raise InvalidInput(f"{data.provision!r} names {len(provisions)} provisions; "
-                               "a charge is one provision: add one charge for each",
-                               field="provision")
+            raise InvalidInput(
+                f"{data.provision!r} names {len(provisions)} provisions; "
+                "a charge is one provision: add one charge for each",
+                field="provision",
+            )
         key = provisions[0].key
-        existing = uow.session.scalar(select(t.Charge.id).where(
-            t.Charge.party_id == party.id, t.Charge.provision_key == key))
+        existing = uow.session.scalar(
+            select(t.Charge.id).where(t.Charge.party_id == party.id, t.Charge.provision_key == key)
+        )
         if existing is not None:
-            raise Duplicate(f"party {party.id} is already charged under {key} (charge "
-                            f"{existing})", field="provision", record=f"charge {existing}")
-        charge = t.Charge(case_id=case_id, party_id=party.id, provision_key=key,
-                          created_at=ctx.now(), flags=[])
+            raise Duplicate(
+                f"party {party.id} is already charged under {key} (charge {existing})",
+                field="provision",
+                record=f"charge {existing}",
+            )
+        charge = t.Charge(
+            case_id=case_id, party_id=party.id, provision_key=key, created_at=ctx.now(), flags=[]
+        )
         uow.session.add(charge)
         uow.flush()
         refresh_case(uow, case, ctx.catalogue, ctx.today())
@@ -52,13 +62,17 @@ def revalidate_charges(uow: UnitOfWork, case: t.Case, catalogue: LegalCatalogue)
         try:
             catalogue.get(charge.provision_key, on=on)
         except ProvisionNotInForce as exc:
-            raise ProvisionNotInForce(f"charge {charge.id}: {exc.message}", field="offence_date",
-                                      record=f"charge {charge.id}") from exc
+            raise ProvisionNotInForce(
+                f"charge {charge.id}: {exc.message}",
+                field="offence_date",
+                record=f"charge {charge.id}",
+            ) from exc
 
 
 def list_charges(ctx: Context, case_id: int) -> list[ChargeOut]:
     with ctx.uow() as uow:
         get_case_row(uow, case_id)
-        rows = uow.session.scalars(select(t.Charge).where(t.Charge.case_id == case_id)
-                                   .order_by(t.Charge.id))
+        rows = uow.session.scalars(
+            select(t.Charge).where(t.Charge.case_id == case_id).order_by(t.Charge.id)
+        )
         return [ChargeOut.model_validate(c) for c in rows]

@@ -16,8 +16,9 @@ def list_provisions(catalogue: LegalCatalogue, on: date | None = None) -> list[d
     return [p.to_dict() | {"penalty": p.penalty_text()} for p in versions]
 
 
-def show_provision(catalogue: LegalCatalogue, notation: str,
-                   on: date | None = None) -> dict[str, Any]:
+def show_provision(
+    catalogue: LegalCatalogue, notation: str, on: date | None = None
+) -> dict[str, Any]:
     """One provision (the version in force on `on`, else the latest) with all its versions."""
     provision = catalogue.get(notation, on=on)
     return provision.to_dict() | {
@@ -26,8 +27,9 @@ def show_provision(catalogue: LegalCatalogue, notation: str,
     }
 
 
-def parse_notation(catalogue: LegalCatalogue, notation: str,
-                   on: date | None = None) -> dict[str, Any]:
+def parse_notation(
+    catalogue: LegalCatalogue, notation: str, on: date | None = None
+) -> dict[str, Any]:
     provisions, warnings = catalogue.parse_with_warnings(notation, on=on)
     return {
         "notation": notation,

@@ -35,13 +35,19 @@ def add_party(ctx: Context, case_id: int, data: PartyCreate) -> PartyOut:
             assert data.organisation_id is not None
             get_organisation_row(uow, data.organisation_id)
         same = select(t.Party.id).where(
-            t.Party.case_id == case_id, t.Party.role == data.role,
-            t.Party.person_id == data.person_id if data.person_id is not None
-            else t.Party.organisation_id == data.organisation_id)
+            t.Party.case_id == case_id,
+            t.Party.role == data.role,
+            t.Party.person_id == data.person_id
+            if data.person_id is not None
+            else t.Party.organisation_id == data.organisation_id,
+        )
         existing = uow.session.scalar(same)
         if existing is not None:
-            raise Duplicate(f"that party is already in case {case_id} as {data.role} "
-                            f"(party {existing})", field="role", record=f"party {existing}")
+            raise Duplicate(
+                f"that party is already in case {case_id} as {data.role} (party {existing})",
+                field="role",
+                record=f"party {existing}",
+            )
         party = t.Party(case_id=case_id, **data.model_dump(mode="json"), created_at=ctx.now())
         uow.session.add(party)
         uow.flush()
@@ -55,6 +61,7 @@ def add_party(ctx: Context, case_id: int, data: PartyCreate) -> PartyOut:
 def list_parties(ctx: Context, case_id: int) -> list[PartyOut]:
     with ctx.uow() as uow:
         get_case_row(uow, case_id)
-        rows = uow.session.scalars(select(t.Party).where(t.Party.case_id == case_id)
-                                   .order_by(t.Party.id))
+        rows = uow.session.scalars(
+            select(t.Party).where(t.Party.case_id == case_id).order_by(t.Party.id)
+        )
         return [PartyOut.model_validate(p) for p in rows]

@@ -55,16 +55,22 @@ def _search_tokens(uow: UnitOfWork, personal: dict[str, Any]) -> list[tuple[str,
 
 def person_out(uow: UnitOfWork, person: t.Person) -> PersonOut:
     personal = uow.codec.decode(person.personal)
-    return PersonOut(id=person.id, sex=person.sex, age_years=person.age_years,
-                     nationality=person.nationality, created_at=person.created_at,
-                     **{"aliases": [], "phones": [], "bank_accounts": [], **personal})
+    return PersonOut(
+        id=person.id,
+        sex=person.sex,
+        age_years=person.age_years,
+        nationality=person.nationality,
+        created_at=person.created_at,
+        **{"aliases": [], "phones": [], "bank_accounts": [], **personal},
+    )
 
 
 def get_person_row(uow: UnitOfWork, person_id: int, field: str = "person_id") -> t.Person:
     person = uow.session.get(t.Person, person_id)
     if person is None:
-        raise NotFound(f"person {person_id} does not exist", record=f"person {person_id}",
-                       field=field)
+        raise NotFound(
+            f"person {person_id} does not exist", record=f"person {person_id}", field=field
+        )
     return person
 
 
@@ -74,8 +80,13 @@ def add_person(ctx: Context, data: PersonCreate) -> PersonOut:
         raise InvalidInput("date_of_birth is in the future", field="date_of_birth")
     personal = _normalised_identifiers(data)
     with ctx.uow() as uow:
-        person = t.Person(sex=data.sex, age_years=data.age_years, nationality=data.nationality,
-                          personal=uow.codec.encode(personal), created_at=ctx.now())
+        person = t.Person(
+            sex=data.sex,
+            age_years=data.age_years,
+            nationality=data.nationality,
+            personal=uow.codec.encode(personal),
+            created_at=ctx.now(),
+        )
         uow.session.add(person)
         uow.flush()
         for kind, token in _search_tokens(uow, personal):
@@ -107,11 +118,17 @@ def search_persons(ctx: Context, search: PersonSearch) -> list[PersonOut]:
         ids: set[int] | None = None
         for kind, value in wanted:
             token = uow.codec.search_token(kind, value)
-            found = set(uow.session.scalars(select(t.PersonIdentifier.person_id).where(
-                t.PersonIdentifier.kind == kind, t.PersonIdentifier.token == token)))
+            found = set(
+                uow.session.scalars(
+                    select(t.PersonIdentifier.person_id).where(
+                        t.PersonIdentifier.kind == kind, t.PersonIdentifier.token == token
+                    )
+                )
+            )
             ids = found if ids is None else ids & found
-        rows = uow.session.scalars(select(t.Person).where(t.Person.id.in_(ids or set()))
-                                   .order_by(t.Person.id).limit(100))
+        rows = uow.session.scalars(
+            select(t.Person).where(t.Person.id.in_(ids or set())).order_by(t.Person.id).limit(100)
+        )
         return [person_out(uow, p) for p in rows]
 
 
@@ -128,8 +145,11 @@ def add_organisation(ctx: Context, data: OrganisationCreate) -> OrganisationOut:
 def get_organisation_row(uow: UnitOfWork, organisation_id: int) -> t.Organisation:
     organisation = uow.session.get(t.Organisation, organisation_id)
     if organisation is None:
-        raise NotFound(f"organisation {organisation_id} does not exist",
-                       record=f"organisation {organisation_id}", field="organisation_id")
+        raise NotFound(
+            f"organisation {organisation_id} does not exist",
+            record=f"organisation {organisation_id}",
+            field="organisation_id",
+        )
     return organisation
 
 
@@ -138,8 +158,9 @@ def get_organisation(ctx: Context, organisation_id: int) -> OrganisationOut:
         return OrganisationOut.model_validate(get_organisation_row(uow, organisation_id))
 
 
-def list_organisations(ctx: Context, name: str | None = None, limit: int = 50,
-                       offset: int = 0) -> list[OrganisationOut]:
+def list_organisations(
+    ctx: Context, name: str | None = None, limit: int = 50, offset: int = 0
+) -> list[OrganisationOut]:
     with ctx.uow() as uow:
         query = select(t.Organisation).order_by(t.Organisation.name, t.Organisation.id)
         if name:

@@ -21,15 +21,21 @@ def add_route_leg(ctx: Context, case_id: int, data: RouteLegCreate) -> RouteLegO
         if data.party_id is not None:
             party = uow.session.get(t.Party, data.party_id)
             if party is None or party.case_id != case_id or party.role != PersonRole.VICTIM:
-                raise InvalidInput(f"party {data.party_id} is not a victim of case {case_id}",
-                                   field="party_id")
+                raise InvalidInput(
+                    f"party {data.party_id} is not a victim of case {case_id}", field="party_id"
+                )
         sequence = data.sequence
         if sequence is None:
-            last = uow.session.scalar(select(func.max(t.RouteLeg.sequence))
-                                      .where(t.RouteLeg.case_id == case_id))
+            last = uow.session.scalar(
+                select(func.max(t.RouteLeg.sequence)).where(t.RouteLeg.case_id == case_id)
+            )
             sequence = (last or 0) + 1
-        leg = t.RouteLeg(case_id=case_id, **data.model_dump(mode="json", exclude={"sequence"}),
-                         sequence=sequence, created_at=ctx.now())
+        leg = t.RouteLeg(
+            case_id=case_id,
+            **data.model_dump(mode="json", exclude={"sequence"}),
+            sequence=sequence,
+            created_at=ctx.now(),
+        )
         leg.departed_on = data.departed_on
         uow.session.add(leg)
         case.updated_at = ctx.now()
@@ -42,6 +48,9 @@ def add_route_leg(ctx: Context, case_id: int, data: RouteLegCreate) -> RouteLegO
 def list_route_legs(ctx: Context, case_id: int) -> list[RouteLegOut]:
     with ctx.uow() as uow:
         get_case_row(uow, case_id)
-        rows = uow.session.scalars(select(t.RouteLeg).where(t.RouteLeg.case_id == case_id)
-                                   .order_by(t.RouteLeg.sequence, t.RouteLeg.id))
+        rows = uow.session.scalars(
+            select(t.RouteLeg)
+            .where(t.RouteLeg.case_id == case_id)
+            .order_by(t.RouteLeg.sequence, t.RouteLeg.id)
+        )
         return [RouteLegOut.model_validate(r) for r in rows]

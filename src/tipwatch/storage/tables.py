@@ -7,7 +7,7 @@ rewritten in the same transaction as every change, so lists and filters need no 
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -36,7 +36,7 @@ NAMING = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
-    type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON, list[str]: JSON}
 
 
 class Unit(Base):
@@ -87,8 +87,9 @@ class Case(Base):
 
 class CaseExploitation(Base):
     __tablename__ = "case_exploitation"
-    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"),
-                                         primary_key=True)
+    case_id: Mapped[int] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True
+    )
     form: Mapped[str] = mapped_column(String(60), primary_key=True, index=True)
 
 
@@ -108,8 +109,7 @@ class PersonIdentifier(Base):
     __tablename__ = "person_identifiers"
     __table_args__ = (Index("ix_person_identifiers_kind_token", "kind", "token"),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"),
-                                           index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(20))
     token: Mapped[str] = mapped_column(String(128))
 
@@ -134,8 +134,7 @@ class Party(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
     person_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id"), index=True)
-    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"),
-                                                        index=True)
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"), index=True)
     role: Mapped[str] = mapped_column(String(40))
     rank: Mapped[str | None] = mapped_column(String(80))
     agency: Mapped[str | None] = mapped_column(String(80))
@@ -148,8 +147,9 @@ class Party(Base):
 
 class Charge(Base):
     __tablename__ = "charges"
-    __table_args__ = (UniqueConstraint("party_id", "provision_key",
-                                       name="uq_charges_party_provision"),)
+    __table_args__ = (
+        UniqueConstraint("party_id", "provision_key", name="uq_charges_party_provision"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     party_id: Mapped[int] = mapped_column(ForeignKey("parties.id", ondelete="CASCADE"))
