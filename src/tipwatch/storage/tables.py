@@ -69,6 +69,7 @@ class Case(Base):
     offence_date: Mapped[date | None] = mapped_column(Date)
     reported_on: Mapped[date] = mapped_column(Date)
     narrative: Mapped[str] = mapped_column(Text, default="")
+    prosecution_office_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
@@ -79,7 +80,7 @@ class Case(Base):
     challan_submitted_on: Mapped[date | None] = mapped_column(Date)
     closed_on: Mapped[date | None] = mapped_column(Date)
 
-    unit: Mapped[Unit] = relationship(lazy="joined")
+    unit: Mapped[Unit] = relationship(lazy="joined", foreign_keys=[unit_id])
     exploitation: Mapped[list[CaseExploitation]] = relationship(
         cascade="all, delete-orphan", lazy="selectin", order_by="CaseExploitation.form"
     )
@@ -100,6 +101,7 @@ class Person(Base):
     age_years: Mapped[int | None] = mapped_column(Integer)
     nationality: Mapped[str | None] = mapped_column(String(2))
     personal: Mapped[bytes] = mapped_column(LargeBinary)
+    key_id: Mapped[str | None] = mapped_column(String(16), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
@@ -139,6 +141,7 @@ class Party(Base):
     rank: Mapped[str | None] = mapped_column(String(80))
     agency: Mapped[str | None] = mapped_column(String(80))
     notes: Mapped[str] = mapped_column(Text, default="")
+    care_unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     # derived snapshot, accused only
     stage: Mapped[str | None] = mapped_column(String(40))

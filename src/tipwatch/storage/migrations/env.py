@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
+from tipwatch.storage import security_tables  # noqa: F401  (registers the tables)
 from tipwatch.storage.tables import Base
 
 config = context.config

@@ -1,0 +1,57 @@
+"""Storage promises: migrations match the model, and a unit of work keeps nothing uncommitted."""
+
+from __future__ import annotations
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Engine, func, select
+
+from tipwatch.services.context import Context
+from tipwatch.storage import tables as t
+from tipwatch.storage.database import schema_is_current, upgrade
+from tipwatch.storage.tables import Base
+
+
+def test_the_migrations_build_exactly_the_model(engine: Engine) -> None:
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        assert compare_metadata(context, Base.metadata) == []
+    assert schema_is_current(engine)
+
+
+def test_upgrading_a_current_database_changes_nothing(engine: Engine) -> None:
+    upgrade(engine)
+    assert schema_is_current(engine)
+
+
+def _unit() -> t.Unit:
+    return t.Unit(code="PS-UOW", name="PS Test", kind="police_station", agency="Punjab Police",
+                  district="Lahore", province="Punjab")
+
+
+def test_a_unit_of_work_rolls_back_unless_committed(ctx: Context) -> None:
+    with ctx.uow() as uow:
+        uow.session.add(_unit())
+        uow.flush()
+    with ctx.uow() as uow:
+        assert uow.session.scalar(select(func.count()).select_from(t.Unit)) == 0
+
+
+def test_a_unit_of_work_rolls_back_when_the_use_case_fails(ctx: Context) -> None:
+    try:
+        with ctx.uow() as uow:
+            uow.session.add(_unit())
+            uow.flush()
+            raise RuntimeError("crash mid-write")
+    except RuntimeError:
+        pass
+    with ctx.uow() as uow:
+        assert uow.session.scalar(select(func.count()).select_from(t.Unit)) == 0
+
+
+def test_a_committed_unit_of_work_is_kept(ctx: Context) -> None:
+    with ctx.uow() as uow:
+        uow.session.add(_unit())
+        uow.commit()
+    with ctx.uow() as uow:
+        assert uow.session.scalar(select(t.Unit.code)) == "PS-UOW"
