@@ -22,6 +22,7 @@ from tipwatch.api.app import create_app
 from tipwatch.config import Settings
 from tipwatch.services.context import Context
 from tipwatch.storage.database import connect, upgrade
+from tipwatch.storage import security_tables  # noqa: F401  (registers the tables)
 from tipwatch.storage.tables import Base
 
 POSTGRES_URL = os.environ.get(
@@ -81,6 +82,8 @@ def _empty(engine: Engine) -> None:
         else:
             for table in tables:
                 connection.execute(table.delete())
+        connection.execute(text("INSERT INTO audit_head (id, seq, last_hash) VALUES (1, 0, :h)"),
+                           {"h": "0" * 64})
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
