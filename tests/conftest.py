@@ -21,8 +21,8 @@ from sqlalchemy.engine import make_url
 from tipwatch.api.app import create_app
 from tipwatch.config import Settings
 from tipwatch.services.context import Context
-from tipwatch.storage.database import connect, upgrade
 from tipwatch.storage import security_tables  # noqa: F401  (registers the tables)
+from tipwatch.storage.database import connect, upgrade
 from tipwatch.storage.tables import Base
 
 POSTGRES_URL = os.environ.get(
