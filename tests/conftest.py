@@ -18,8 +18,10 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
+from tests.factories import user_token
 from tipwatch.api.app import create_app
 from tipwatch.config import Settings
+from tipwatch.domain.access import Role
 from tipwatch.services.context import Context
 from tipwatch.storage import security_tables  # noqa: F401  (registers the tables)
 from tipwatch.storage.database import connect, upgrade
@@ -82,8 +84,9 @@ def _empty(engine: Engine) -> None:
         else:
             for table in tables:
                 connection.execute(table.delete())
-        connection.execute(text("INSERT INTO audit_head (id, seq, last_hash) VALUES (1, 0, :h)"),
-                           {"h": "0" * 64})
+        connection.execute(
+            text("INSERT INTO audit_head (id, seq, last_hash) VALUES (1, 0, :h)"), {"h": "0" * 64}
+        )
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -99,6 +102,19 @@ def ctx(engine: Engine) -> Context:
 
 
 @pytest.fixture
-def client(ctx: Context) -> Iterator[TestClient]:
-    with TestClient(create_app(ctx), raise_server_exceptions=False) as test_client:
-        yield test_client
+def admin_token(ctx: Context) -> str:
+    """An API token of a national administrator, who reaches every unit's cases."""
+    return user_token(ctx, "admin", Role.ADMIN)
+
+
+@pytest.fixture
+def client(ctx: Context, admin_token: str) -> Iterator[TestClient]:
+    headers = {"Authorization": f"Bearer {admin_token}"}
+    with TestClient(create_app(ctx), raise_server_exceptions=False, headers=headers) as test:
+        yield test
+
+
+@pytest.fixture
+def anonymous(ctx: Context) -> Iterator[TestClient]:
+    with TestClient(create_app(ctx), raise_server_exceptions=False) as test:
+        yield test

@@ -7,6 +7,11 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
+from tipwatch.domain.access import SYSTEM, Role
+from tipwatch.services import accounts
+from tipwatch.services.context import Context
+from tipwatch.services.schemas.accounts import UserCreate
+
 _numbers = count(1)
 
 
@@ -82,3 +87,34 @@ def get_case(client: TestClient, case_id: int) -> dict[str, Any]:
 def stages(client: TestClient, case_id: int) -> tuple[str, dict[int, str]]:
     case = get_case(client, case_id)
     return case["stage"], {a["party_id"]: a["stage"] for a in case["accused"]}
+
+
+PASSWORD = "a long test password"
+
+
+def make_user(
+    ctx: Context,
+    username: str,
+    role: Role,
+    unit_id: int | None = None,
+    person_id: int | None = None,
+) -> int:
+    data = UserCreate(
+        username=username, password=PASSWORD, role=role, unit_id=unit_id, person_id=person_id
+    )
+    return accounts.add_user(ctx, SYSTEM, data).id
+
+
+def user_token(
+    ctx: Context,
+    username: str,
+    role: Role,
+    unit_id: int | None = None,
+    person_id: int | None = None,
+) -> str:
+    make_user(ctx, username, role, unit_id, person_id)
+    return accounts.create_token(ctx, SYSTEM, username, "tests").token
+
+
+def bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}

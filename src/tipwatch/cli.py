@@ -9,6 +9,8 @@ from typing import Annotated, Any
 
 import typer
 
+from tipwatch.cli_accounts import token_app, units_app, users_app
+from tipwatch.cli_keys import keys_app
 from tipwatch.config import load_settings
 from tipwatch.domain.errors import TipwatchError
 from tipwatch.domain.law.catalogue import default_catalogue
@@ -24,6 +26,10 @@ law_app = typer.Typer(
     help="The legal catalogue: provisions, penalties, notations.", no_args_is_help=True
 )
 app.add_typer(law_app, name="law")
+app.add_typer(users_app, name="users")
+app.add_typer(token_app, name="token")
+app.add_typer(units_app, name="units")
+app.add_typer(keys_app, name="keys")
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 OnOption = Annotated[

@@ -19,6 +19,12 @@ class Settings(BaseSettings):
     page_size_max: int = 200
     """The most rows one page of a list returns."""
 
+    second_factor_roles: list[str] = []
+    """Roles whose users must give a TOTP code at login, e.g. ["admin", "auditor"]."""
+
+    secure_cookies: bool = False
+    """Mark the session cookie Secure (set when served over HTTPS; on by default in production)."""
+
 
 @cache
 def load_settings() -> Settings:

@@ -25,8 +25,14 @@ def test_upgrading_a_current_database_changes_nothing(engine: Engine) -> None:
 
 
 def _unit() -> t.Unit:
-    return t.Unit(code="PS-UOW", name="PS Test", kind="police_station", agency="Punjab Police",
-                  district="Lahore", province="Punjab")
+    return t.Unit(
+        code="PS-UOW",
+        name="PS Test",
+        kind="police_station",
+        agency="Punjab Police",
+        district="Lahore",
+        province="Punjab",
+    )
 
 
 def test_a_unit_of_work_rolls_back_unless_committed(ctx: Context) -> None:

@@ -6,8 +6,9 @@ from fastapi import APIRouter, FastAPI
 from fastapi_offline import FastAPIOffline
 
 from tipwatch import __version__
-from tipwatch.api import cases, law, people, units
+from tipwatch.api import accounts, cases, law, oversight, people, units
 from tipwatch.api.errors import install_error_handlers
+from tipwatch.api.security import install_docs, install_security_headers
 from tipwatch.services.context import Context
 
 API_PREFIX = "/api/v1"
@@ -20,14 +21,16 @@ def create_app(context: Context) -> FastAPI:
         version=__version__,
         description="Case tracking and accountability for human-trafficking cases in Pakistan.",
         openapi_url=f"{API_PREFIX}/openapi.json",
-        docs_url=f"{API_PREFIX}/docs",
+        docs_url=None,
         redoc_url=None,
         static_url="/static/api-docs",
     )
     app.state.context = context
     api = APIRouter(prefix=API_PREFIX)
-    for module in (cases, people, units, law):
+    for module in (accounts, cases, people, units, law, oversight):
         api.include_router(module.router)
     app.include_router(api)
     install_error_handlers(app)
+    install_security_headers(app)
+    install_docs(app, f"{API_PREFIX}/docs", f"{API_PREFIX}/openapi.json", "/static/api-docs")
     return app

@@ -6,8 +6,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, status
 
-from tipwatch.api.deps import CaseId, Ctx
-from tipwatch.services import cases, charges, events, parties, routes
+from tipwatch.api.deps import Actor, CaseId, Ctx, RecordId
+from tipwatch.services import cases, charges, events, parties, routes, sharing
 from tipwatch.services.schemas.cases import (
     CaseCreate,
     CaseDetail,
@@ -31,61 +31,78 @@ CREATED = status.HTTP_201_CREATED
 
 
 @router.post("", status_code=CREATED)
-def register_case(ctx: Ctx, body: CaseCreate) -> CaseDetail:
-    return cases.register_case(ctx, body)
+def register_case(ctx: Ctx, actor: Actor, body: CaseCreate) -> CaseDetail:
+    return cases.register_case(ctx, actor, body)
 
 
 @router.get("")
-def list_cases(ctx: Ctx, filters: Annotated[CaseFilters, Query()]) -> Page[CaseOut]:
-    return cases.list_cases(ctx, filters)
+def list_cases(ctx: Ctx, actor: Actor, filters: Annotated[CaseFilters, Query()]) -> Page[CaseOut]:
+    return cases.list_cases(ctx, actor, filters)
 
 
 @router.get("/{case_id}")
-def get_case(ctx: Ctx, case_id: CaseId) -> CaseDetail:
-    return cases.get_case(ctx, case_id)
+def get_case(ctx: Ctx, actor: Actor, case_id: CaseId) -> CaseDetail:
+    return cases.get_case(ctx, actor, case_id)
 
 
 @router.patch("/{case_id}")
-def update_case(ctx: Ctx, case_id: CaseId, body: CaseUpdate) -> CaseDetail:
-    return cases.update_case(ctx, case_id, body)
+def update_case(ctx: Ctx, actor: Actor, case_id: CaseId, body: CaseUpdate) -> CaseDetail:
+    return cases.update_case(ctx, actor, case_id, body)
 
 
 @router.post("/{case_id}/parties", status_code=CREATED)
-def add_party(ctx: Ctx, case_id: CaseId, body: PartyCreate) -> PartyOut:
-    return parties.add_party(ctx, case_id, body)
+def add_party(ctx: Ctx, actor: Actor, case_id: CaseId, body: PartyCreate) -> PartyOut:
+    return parties.add_party(ctx, actor, case_id, body)
 
 
 @router.get("/{case_id}/parties")
-def list_parties(ctx: Ctx, case_id: CaseId) -> list[PartyOut]:
-    return parties.list_parties(ctx, case_id)
+def list_parties(ctx: Ctx, actor: Actor, case_id: CaseId) -> list[PartyOut]:
+    return parties.list_parties(ctx, actor, case_id)
 
 
 @router.post("/{case_id}/charges", status_code=CREATED)
-def add_charge(ctx: Ctx, case_id: CaseId, body: ChargeCreate) -> ChargeOut:
-    return charges.add_charge(ctx, case_id, body)
+def add_charge(ctx: Ctx, actor: Actor, case_id: CaseId, body: ChargeCreate) -> ChargeOut:
+    return charges.add_charge(ctx, actor, case_id, body)
 
 
 @router.get("/{case_id}/charges")
-def list_charges(ctx: Ctx, case_id: CaseId) -> list[ChargeOut]:
-    return charges.list_charges(ctx, case_id)
+def list_charges(ctx: Ctx, actor: Actor, case_id: CaseId) -> list[ChargeOut]:
+    return charges.list_charges(ctx, actor, case_id)
 
 
 @router.post("/{case_id}/events", status_code=CREATED)
-def record_event(ctx: Ctx, case_id: CaseId, body: EventCreate) -> EventOut:
-    event, _case = events.record_event(ctx, case_id, body)
+def record_event(ctx: Ctx, actor: Actor, case_id: CaseId, body: EventCreate) -> EventOut:
+    event, _case = events.record_event(ctx, actor, case_id, body)
     return event
 
 
 @router.get("/{case_id}/events")
-def list_events(ctx: Ctx, case_id: CaseId) -> list[EventOut]:
-    return events.list_events(ctx, case_id)
+def list_events(ctx: Ctx, actor: Actor, case_id: CaseId) -> list[EventOut]:
+    return events.list_events(ctx, actor, case_id)
 
 
 @router.post("/{case_id}/route-legs", status_code=CREATED)
-def add_route_leg(ctx: Ctx, case_id: CaseId, body: RouteLegCreate) -> RouteLegOut:
-    return routes.add_route_leg(ctx, case_id, body)
+def add_route_leg(ctx: Ctx, actor: Actor, case_id: CaseId, body: RouteLegCreate) -> RouteLegOut:
+    return routes.add_route_leg(ctx, actor, case_id, body)
 
 
 @router.get("/{case_id}/route-legs")
-def list_route_legs(ctx: Ctx, case_id: CaseId) -> list[RouteLegOut]:
-    return routes.list_route_legs(ctx, case_id)
+def list_route_legs(ctx: Ctx, actor: Actor, case_id: CaseId) -> list[RouteLegOut]:
+    return routes.list_route_legs(ctx, actor, case_id)
+
+
+@router.post("/{case_id}/shares", status_code=CREATED)
+def share_case(
+    ctx: Ctx, actor: Actor, case_id: CaseId, body: sharing.ShareCreate
+) -> sharing.ShareOut:
+    return sharing.share_case(ctx, actor, case_id, body)
+
+
+@router.get("/{case_id}/shares")
+def list_shares(ctx: Ctx, actor: Actor, case_id: CaseId) -> list[sharing.ShareOut]:
+    return sharing.list_shares(ctx, actor, case_id)
+
+
+@router.delete("/{case_id}/shares/{share_id}")
+def revoke_share(ctx: Ctx, actor: Actor, case_id: CaseId, share_id: RecordId) -> sharing.ShareOut:
+    return sharing.revoke_share(ctx, actor, case_id, share_id)

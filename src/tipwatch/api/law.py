@@ -6,7 +6,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from tipwatch.api.deps import Ctx
+from tipwatch.api.deps import Actor, Ctx
+from tipwatch.domain.access import Capability
 from tipwatch.services import law
 from tipwatch.services.schemas.common import Day, SearchText
 
@@ -16,15 +17,18 @@ Notation = Annotated[SearchText, Query(min_length=1, description='e.g. "370/371-
 
 
 @router.get("/provisions")
-def list_provisions(ctx: Ctx, on: On = None) -> list[dict[str, Any]]:
+def list_provisions(ctx: Ctx, actor: Actor, on: On = None) -> list[dict[str, Any]]:
+    actor.require(Capability.READ_LAW)
     return law.list_provisions(ctx.catalogue, on)
 
 
 @router.get("/provision")
-def show_provision(ctx: Ctx, notation: Notation, on: On = None) -> dict[str, Any]:
+def show_provision(ctx: Ctx, actor: Actor, notation: Notation, on: On = None) -> dict[str, Any]:
+    actor.require(Capability.READ_LAW)
     return law.show_provision(ctx.catalogue, notation, on)
 
 
 @router.get("/parse")
-def parse_notation(ctx: Ctx, notation: Notation, on: On = None) -> dict[str, Any]:
+def parse_notation(ctx: Ctx, actor: Actor, notation: Notation, on: On = None) -> dict[str, Any]:
+    actor.require(Capability.READ_LAW)
     return law.parse_notation(ctx.catalogue, notation, on)

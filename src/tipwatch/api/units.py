@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, status
 
-from tipwatch.api.deps import Ctx, RecordId
+from tipwatch.api.deps import Actor, Ctx, RecordId
 from tipwatch.services import units
 from tipwatch.services.schemas.units import UnitCreate, UnitOut
 
@@ -12,15 +12,15 @@ router = APIRouter(prefix="/units", tags=["units"])
 
 
 @router.post("", status_code=status.HTTP_201_CREATED)
-def add_unit(ctx: Ctx, body: UnitCreate) -> UnitOut:
-    return units.add_unit(ctx, body)
+def add_unit(ctx: Ctx, actor: Actor, body: UnitCreate) -> UnitOut:
+    return units.add_unit(ctx, actor, body)
 
 
 @router.get("")
-def list_units(ctx: Ctx) -> list[UnitOut]:
-    return units.list_units(ctx)
+def list_units(ctx: Ctx, actor: Actor) -> list[UnitOut]:
+    return units.list_units(ctx, actor)
 
 
 @router.get("/{unit_id}")
-def get_unit(ctx: Ctx, unit_id: RecordId) -> UnitOut:
-    return units.get_unit(ctx, unit_id)
+def get_unit(ctx: Ctx, actor: Actor, unit_id: RecordId) -> UnitOut:
+    return units.get_unit(ctx, actor, unit_id)

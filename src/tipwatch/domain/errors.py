@@ -98,3 +98,24 @@ class Unavailable(TipwatchError):
 
     status = 503
     code = "unavailable"
+
+
+class NotAuthenticated(TipwatchError):
+    """No valid session or token: log in, or send a valid API token."""
+
+    status = 401
+    code = "not_authenticated"
+
+
+class Forbidden(TipwatchError):
+    """The user is known but their role, unit or a conflict of interest keeps them out."""
+
+    status = 403
+    code = "forbidden"
+
+
+class TooManyAttempts(TipwatchError):
+    """Too many failed logins: the account is locked for a while."""
+
+    status = 429
+    code = "too_many_attempts"

@@ -179,6 +179,6 @@ DETAIL_FIELDS: Mapping[EventKind, Mapping[str, type]] = {
     EventKind.APPEAL_FILED: {"appellant": str, **_COURT},
     EventKind.APPEAL_DECIDED: {"outcome": str, **_SENTENCE_FIELDS, **_COURT},
     EventKind.TRANSFERRED: {"to_agency": str},
-    EventKind.VICTIM_REFERRED: {"referred_to": str},
+    EventKind.VICTIM_REFERRED: {"referred_to": str, "referred_to_unit_id": int},
 }
 MAX_DETAIL_TEXT = 200

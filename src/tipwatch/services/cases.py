@@ -6,9 +6,17 @@ from datetime import date
 
 from sqlalchemy import Select, func, or_, select
 
-from tipwatch.domain.errors import Duplicate, InvalidInput, NotFound
+from tipwatch.domain.access import SUBTREE_ROLES, Capability, Principal
+from tipwatch.domain.errors import Duplicate, Forbidden, InvalidInput
 from tipwatch.domain.stages import CaseStage
 from tipwatch.domain.vocabulary import PersonRole
+from tipwatch.services.access import (
+    conflicted_case_ids_sql,
+    open_case,
+    unit_subtree,
+    visible_cases_sql,
+)
+from tipwatch.services.audit_trail import audit
 from tipwatch.services.case_state import case_flags, claim_case, clock_of, refresh_case
 from tipwatch.services.context import Context
 from tipwatch.services.schemas.cases import (
@@ -33,13 +41,6 @@ def _not_in_future(value: date | None, field: str, today: date) -> None:
         raise InvalidInput(f"{field} {value} is in the future (today is {today})", field=field)
 
 
-def get_case_row(uow: UnitOfWork, case_id: int) -> t.Case:
-    case = uow.session.get(t.Case, case_id)
-    if case is None:
-        raise NotFound(f"case {case_id} does not exist", record=f"case {case_id}")
-    return case
-
-
 def case_out(uow: UnitOfWork, case: t.Case, today: date) -> CaseOut:
     return CaseOut(**_case_fields(uow, case, today))
 
@@ -58,6 +59,7 @@ def _case_fields(uow: UnitOfWork, case: t.Case, today: date) -> dict[str, object
                 "reported_on",
                 "offence_date",
                 "narrative",
+                "prosecution_office_id",
                 "version",
                 "stage",
                 "fir_registered_on",
@@ -93,7 +95,23 @@ def case_detail(uow: UnitOfWork, case: t.Case, today: date) -> CaseDetail:
     )
 
 
-def register_case(ctx: Context, data: CaseCreate) -> CaseDetail:
+def _check_unit_in_reach(uow: UnitOfWork, actor: Principal, unit_id: int) -> None:
+    if actor.unit_id is None and actor.role in SUBTREE_ROLES:
+        return
+    reach = (
+        {actor.unit_id}
+        if actor.role not in SUBTREE_ROLES
+        else (unit_subtree(uow, actor.unit_id) if actor.unit_id is not None else set())
+    )
+    if unit_id not in reach:
+        raise Forbidden(
+            f"unit {unit_id} is outside your reach: register the case in your own unit",
+            field="unit_id",
+        )
+
+
+def register_case(ctx: Context, actor: Principal, data: CaseCreate) -> CaseDetail:
+    actor.require(Capability.CREATE_CASES)
     today, now = ctx.today(), ctx.now()
     _not_in_future(data.reported_on, "reported_on", today)
     _not_in_future(data.offence_date, "offence_date", today)
@@ -101,6 +119,9 @@ def register_case(ctx: Context, data: CaseCreate) -> CaseDetail:
         raise InvalidInput("offence_date is after reported_on", field="offence_date")
     with ctx.uow() as uow:
         unit = get_unit_row(uow, data.unit_id)
+        _check_unit_in_reach(uow, actor, unit.id)
+        if data.prosecution_office_id is not None:
+            get_unit_row(uow, data.prosecution_office_id, field="prosecution_office_id")
         reference = f"{unit.code}/{data.year}/{data.number}"
         exists = uow.session.scalar(select(t.Case.id).where(t.Case.reference == reference))
         if exists is not None:
@@ -126,22 +147,30 @@ def register_case(ctx: Context, data: CaseCreate) -> CaseDetail:
         )
         uow.session.add(case)
         uow.flush()
+        audit(uow, ctx, actor, "case.create", "case", case.id)
         detail = case_detail(uow, case, today)
         uow.commit()
         return detail
 
 
-def get_case(ctx: Context, case_id: int) -> CaseDetail:
+def get_case(ctx: Context, actor: Principal, case_id: int) -> CaseDetail:
     with ctx.uow() as uow:
-        return case_detail(uow, get_case_row(uow, case_id), ctx.today())
+        case = open_case(ctx, uow, actor, case_id)
+        audit(uow, ctx, actor, "case.read", "case", case_id)
+        detail = case_detail(uow, case, ctx.today())
+        uow.commit()
+        return detail
 
 
-def update_case(ctx: Context, case_id: int, data: CaseUpdate) -> CaseDetail:
+def update_case(ctx: Context, actor: Principal, case_id: int, data: CaseUpdate) -> CaseDetail:
     today = ctx.today()
     changes = data.model_dump(exclude_unset=True, exclude={"version"})
     for name in ("reported_on", "offence_date"):
         _not_in_future(changes.get(name), name, today)
     with ctx.uow() as uow:
+        open_case(ctx, uow, actor, case_id, Capability.EDIT_CASES)
+        if changes.get("prosecution_office_id") is not None:
+            get_unit_row(uow, changes["prosecution_office_id"], field="prosecution_office_id")
         case = claim_case(uow, case_id, expected_version=data.version)
         exploitation = changes.pop("exploitation", None)
         for name, value in changes.items():
@@ -157,6 +186,7 @@ def update_case(ctx: Context, case_id: int, data: CaseUpdate) -> CaseDetail:
 
         revalidate_charges(uow, case, ctx.catalogue)
         refresh_case(uow, case, ctx.catalogue, today)
+        audit(uow, ctx, actor, "case.update", "case", case_id, details={"fields": sorted(changes)})
         uow.flush()
         detail = case_detail(uow, case, today)
         uow.commit()
@@ -204,14 +234,27 @@ def cases_sql(filters: CaseFilters, today: date) -> Select[t.Case]:
     return query.order_by(t.Case.reported_on.desc(), t.Case.id.desc())
 
 
-def list_cases(ctx: Context, filters: CaseFilters) -> Page[CaseOut]:
+def list_cases(ctx: Context, actor: Principal, filters: CaseFilters) -> Page[CaseOut]:
+    actor.require(Capability.READ_CASES)
     today = ctx.today()
     if filters.provision:
         key = ctx.catalogue.get(filters.provision).key
         filters = filters.model_copy(update={"provision": key})
     with ctx.uow() as uow:
-        query = cases_sql(filters, today)
+        query = cases_sql(filters, today).where(
+            visible_cases_sql(uow, actor), ~conflicted_case_ids_sql(actor)
+        )
         total = uow.session.scalar(select(func.count()).select_from(query.subquery())) or 0
         rows = uow.session.scalars(query.limit(filters.limit).offset(filters.offset)).all()
         items = [case_out(uow, case, today) for case in rows]
+        audit(
+            uow,
+            ctx,
+            actor,
+            "case.list",
+            "case",
+            None,
+            details={"ids": [c.id for c in rows], "total": total},
+        )
+        uow.commit()
         return Page[CaseOut](items=items, total=total, limit=filters.limit, offset=filters.offset)

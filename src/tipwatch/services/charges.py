@@ -4,19 +4,22 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from tipwatch.domain.access import Capability, Principal
 from tipwatch.domain.errors import Duplicate, InvalidInput, ProvisionNotInForce
 from tipwatch.domain.law.catalogue import LegalCatalogue
 from tipwatch.domain.vocabulary import PersonRole
+from tipwatch.services.access import open_case
+from tipwatch.services.audit_trail import audit
 from tipwatch.services.case_state import claim_case, judging_date, refresh_case
-from tipwatch.services.cases import get_case_row
 from tipwatch.services.context import Context
 from tipwatch.services.schemas.steps import ChargeCreate, ChargeOut
 from tipwatch.storage import tables as t
 from tipwatch.storage.uow import UnitOfWork
 
 
-def add_charge(ctx: Context, case_id: int, data: ChargeCreate) -> ChargeOut:
+def add_charge(ctx: Context, actor: Principal, case_id: int, data: ChargeCreate) -> ChargeOut:
     with ctx.uow() as uow:
+        open_case(ctx, uow, actor, case_id, Capability.EDIT_CASES)
         case = claim_case(uow, case_id)
         party = uow.session.get(t.Party, data.party_id)
         if party is None or party.case_id != case_id or party.role != PersonRole.ACCUSED:
@@ -49,6 +52,7 @@ def add_charge(ctx: Context, case_id: int, data: ChargeCreate) -> ChargeOut:
         uow.flush()
         refresh_case(uow, case, ctx.catalogue, ctx.today())
         case.updated_at = ctx.now()
+        audit(uow, ctx, actor, "charge.create", "case", case_id, details={"charge_id": charge.id})
         uow.flush()
         out = ChargeOut.model_validate(charge)
         uow.commit()
@@ -69,10 +73,13 @@ def revalidate_charges(uow: UnitOfWork, case: t.Case, catalogue: LegalCatalogue)
             ) from exc
 
 
-def list_charges(ctx: Context, case_id: int) -> list[ChargeOut]:
+def list_charges(ctx: Context, actor: Principal, case_id: int) -> list[ChargeOut]:
     with ctx.uow() as uow:
-        get_case_row(uow, case_id)
+        open_case(ctx, uow, actor, case_id)
+        audit(uow, ctx, actor, "case.read", "case", case_id, details={"part": "charges"})
         rows = uow.session.scalars(
             select(t.Charge).where(t.Charge.case_id == case_id).order_by(t.Charge.id)
         )
-        return [ChargeOut.model_validate(c) for c in rows]
+        out = [ChargeOut.model_validate(c) for c in rows]
+        uow.commit()
+        return out

@@ -37,4 +37,9 @@ class Context:
 
 
 def bootstrap(settings: Settings) -> Context:
-    return Context(engine=connect(settings.database_url), settings=settings)
+    """The context of the running app: personal data encrypted under the configured key."""
+    from tipwatch.storage.crypto import load_codec
+
+    return Context(
+        engine=connect(settings.database_url), settings=settings, codec=load_codec(settings)
+    )

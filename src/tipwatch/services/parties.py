@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from tipwatch.domain.errors import Duplicate, InvalidInput
+from tipwatch.domain.access import Capability, Principal
+from tipwatch.domain.errors import Duplicate, Forbidden, InvalidInput, NotFound
 from tipwatch.domain.vocabulary import OrganisationRole, PersonRole
+from tipwatch.services.access import open_case, person_in_reach
+from tipwatch.services.audit_trail import audit
 from tipwatch.services.case_state import claim_case, refresh_case
-from tipwatch.services.cases import get_case_row
 from tipwatch.services.context import Context
-from tipwatch.services.persons import get_organisation_row, get_person_row
+from tipwatch.services.organisations import get_organisation_row
 from tipwatch.services.schemas.people import PartyCreate, PartyOut
 from tipwatch.storage import tables as t
 
@@ -25,12 +27,16 @@ def _check_role(data: PartyCreate) -> None:
         raise InvalidInput("an implicated official's agency is required", field="agency")
 
 
-def add_party(ctx: Context, case_id: int, data: PartyCreate) -> PartyOut:
+def add_party(ctx: Context, actor: Principal, case_id: int, data: PartyCreate) -> PartyOut:
     _check_role(data)
     with ctx.uow() as uow:
+        open_case(ctx, uow, actor, case_id, Capability.EDIT_CASES)
         case = claim_case(uow, case_id)
         if data.person_id is not None:
-            get_person_row(uow, data.person_id)
+            if uow.session.get(t.Person, data.person_id) is None:
+                raise NotFound(f"person {data.person_id} does not exist", field="person_id")
+            if not person_in_reach(uow, actor, data.person_id):
+                raise Forbidden(f"person {data.person_id} is outside your reach", field="person_id")
         else:
             assert data.organisation_id is not None
             get_organisation_row(uow, data.organisation_id)
@@ -53,15 +59,27 @@ def add_party(ctx: Context, case_id: int, data: PartyCreate) -> PartyOut:
         uow.flush()
         refresh_case(uow, case, ctx.catalogue, ctx.today())
         case.updated_at = ctx.now()
+        audit(
+            uow,
+            ctx,
+            actor,
+            "party.create",
+            "case",
+            case_id,
+            details={"party_id": party.id, "role": data.role},
+        )
         out = PartyOut.model_validate(party)
         uow.commit()
         return out
 
 
-def list_parties(ctx: Context, case_id: int) -> list[PartyOut]:
+def list_parties(ctx: Context, actor: Principal, case_id: int) -> list[PartyOut]:
     with ctx.uow() as uow:
-        get_case_row(uow, case_id)
+        open_case(ctx, uow, actor, case_id)
+        audit(uow, ctx, actor, "case.read", "case", case_id, details={"part": "parties"})
         rows = uow.session.scalars(
             select(t.Party).where(t.Party.case_id == case_id).order_by(t.Party.id)
         )
-        return [PartyOut.model_validate(p) for p in rows]
+        out = [PartyOut.model_validate(p) for p in rows]
+        uow.commit()
+        return out

@@ -6,7 +6,8 @@ from typing import Any
 
 from sqlalchemy import select
 
-from tipwatch.domain.errors import InvalidInput, NotFound
+from tipwatch.domain.access import Capability, Principal
+from tipwatch.domain.errors import InvalidInput
 from tipwatch.domain.identifiers import (
     normalise_bank_account,
     normalise_cnic,
@@ -14,12 +15,13 @@ from tipwatch.domain.identifiers import (
     normalise_passport,
     normalise_phone,
 )
+from tipwatch.services.access import open_person, person_in_reach, person_is_protected
+from tipwatch.services.audit_trail import audit
 from tipwatch.services.context import Context
 from tipwatch.services.schemas.people import (
-    OrganisationCreate,
-    OrganisationOut,
     PersonCreate,
     PersonOut,
+    PersonReveal,
     PersonSearch,
 )
 from tipwatch.storage import tables as t
@@ -41,7 +43,11 @@ def _normalised_identifiers(data: PersonCreate) -> dict[str, Any]:
     return personal
 
 
-def _search_tokens(uow: UnitOfWork, personal: dict[str, Any]) -> list[tuple[str, str]]:
+def search_tokens_of(uow: UnitOfWork, personal: dict[str, Any]) -> list[tuple[str, str]]:
+    """The (kind, token) index rows of a personal record under the codec's primary key.
+
+    Also used by services.keys to rebuild the index of each record it rotates.
+    """
     pairs: list[tuple[str, str]] = []
     for name in [personal["name"], *personal.get("aliases", [])]:
         pairs.append(("name", normalise_name(name)))
@@ -53,28 +59,23 @@ def _search_tokens(uow: UnitOfWork, personal: dict[str, Any]) -> list[tuple[str,
     return [(kind, uow.codec.search_token(kind, value)) for kind, value in dict.fromkeys(pairs)]
 
 
-def person_out(uow: UnitOfWork, person: t.Person) -> PersonOut:
+def person_out(uow: UnitOfWork, person: t.Person, *, reveal: bool = True) -> PersonOut:
+    """The person; with `reveal=False` a protected person's identity is left out."""
+    common = {
+        "id": person.id,
+        "sex": person.sex,
+        "age_years": person.age_years,
+        "nationality": person.nationality,
+        "created_at": person.created_at,
+    }
+    if not reveal and person_is_protected(uow, person.id):
+        return PersonOut(**common, identity_hidden=True)
     personal = uow.codec.decode(person.personal)
-    return PersonOut(
-        id=person.id,
-        sex=person.sex,
-        age_years=person.age_years,
-        nationality=person.nationality,
-        created_at=person.created_at,
-        **{"aliases": [], "phones": [], "bank_accounts": [], **personal},
-    )
+    return PersonOut(**common, **personal)
 
 
-def get_person_row(uow: UnitOfWork, person_id: int, field: str = "person_id") -> t.Person:
-    person = uow.session.get(t.Person, person_id)
-    if person is None:
-        raise NotFound(
-            f"person {person_id} does not exist", record=f"person {person_id}", field=field
-        )
-    return person
-
-
-def add_person(ctx: Context, data: PersonCreate) -> PersonOut:
+def add_person(ctx: Context, actor: Principal, data: PersonCreate) -> PersonOut:
+    actor.require(Capability.ADD_PERSONS)
     today = ctx.today()
     if data.date_of_birth and data.date_of_birth > today:
         raise InvalidInput("date_of_birth is in the future", field="date_of_birth")
@@ -85,24 +86,41 @@ def add_person(ctx: Context, data: PersonCreate) -> PersonOut:
             age_years=data.age_years,
             nationality=data.nationality,
             personal=uow.codec.encode(personal),
+            key_id=uow.codec.key_id,
             created_at=ctx.now(),
         )
         uow.session.add(person)
         uow.flush()
-        for kind, token in _search_tokens(uow, personal):
+        for kind, token in search_tokens_of(uow, personal):
             uow.session.add(t.PersonIdentifier(person_id=person.id, kind=kind, token=token))
+        audit(uow, ctx, actor, "person.create", "person", person.id)
         out = person_out(uow, person)
         uow.commit()
         return out
 
 
-def get_person(ctx: Context, person_id: int) -> PersonOut:
+def get_person(ctx: Context, actor: Principal, person_id: int) -> PersonOut:
+    """A person in reach; a victim's or witness's identity stays hidden until revealed."""
     with ctx.uow() as uow:
-        return person_out(uow, get_person_row(uow, person_id))
+        person = open_person(ctx, uow, actor, person_id)
+        audit(uow, ctx, actor, "person.read", "person", person_id)
+        out = person_out(uow, person, reveal=False)
+        uow.commit()
+        return out
 
 
-def search_persons(ctx: Context, search: PersonSearch) -> list[PersonOut]:
-    """Exact search on identifiers and names through the search index; all criteria must match."""
+def reveal_person(ctx: Context, actor: Principal, person_id: int, data: PersonReveal) -> PersonOut:
+    """A person's full identity, for a stated purpose that the audit log keeps."""
+    actor.require(Capability.REVEAL_IDENTITY)
+    with ctx.uow() as uow:
+        person = open_person(ctx, uow, actor, person_id)
+        audit(uow, ctx, actor, "person.reveal", "person", person_id, purpose=data.purpose)
+        out = person_out(uow, person)
+        uow.commit()
+        return out
+
+
+def _wanted_tokens(search: PersonSearch) -> list[tuple[str, str]]:
     wanted: list[tuple[str, str]] = []
     if search.cnic:
         wanted.append(("cnic", normalise_cnic(search.cnic)))
@@ -114,57 +132,39 @@ def search_persons(ctx: Context, search: PersonSearch) -> list[PersonOut]:
         wanted.append(("bank_account", normalise_bank_account(search.bank_account)))
     if search.name:
         wanted.append(("name", normalise_name(search.name)))
+    return wanted
+
+
+def search_persons(ctx: Context, actor: Principal, search: PersonSearch) -> list[PersonOut]:
+    """Exact search on identifiers and names through the blind index; every criterion must
+    match. Only people in the user's reach are returned, protected identities hidden."""
+    actor.require(Capability.READ_PERSONS)
     with ctx.uow() as uow:
         ids: set[int] | None = None
+        wanted = _wanted_tokens(search)
         for kind, value in wanted:
-            token = uow.codec.search_token(kind, value)
+            tokens = uow.codec.search_tokens(kind, value)
             found = set(
                 uow.session.scalars(
                     select(t.PersonIdentifier.person_id).where(
-                        t.PersonIdentifier.kind == kind, t.PersonIdentifier.token == token
+                        t.PersonIdentifier.kind == kind, t.PersonIdentifier.token.in_(tokens)
                     )
                 )
             )
             ids = found if ids is None else ids & found
+        reachable = sorted(i for i in ids or set() if person_in_reach(uow, actor, i))[:100]
         rows = uow.session.scalars(
-            select(t.Person).where(t.Person.id.in_(ids or set())).order_by(t.Person.id).limit(100)
+            select(t.Person).where(t.Person.id.in_(reachable)).order_by(t.Person.id)
         )
-        return [person_out(uow, p) for p in rows]
-
-
-def add_organisation(ctx: Context, data: OrganisationCreate) -> OrganisationOut:
-    with ctx.uow() as uow:
-        organisation = t.Organisation(**data.model_dump(mode="json"), created_at=ctx.now())
-        uow.session.add(organisation)
-        uow.flush()
-        out = OrganisationOut.model_validate(organisation)
+        out = [person_out(uow, p, reveal=False) for p in rows]
+        audit(
+            uow,
+            ctx,
+            actor,
+            "person.search",
+            "person",
+            None,
+            details={"criteria": [kind for kind, _ in wanted], "found": reachable},
+        )
         uow.commit()
         return out
-
-
-def get_organisation_row(uow: UnitOfWork, organisation_id: int) -> t.Organisation:
-    organisation = uow.session.get(t.Organisation, organisation_id)
-    if organisation is None:
-        raise NotFound(
-            f"organisation {organisation_id} does not exist",
-            record=f"organisation {organisation_id}",
-            field="organisation_id",
-        )
-    return organisation
-
-
-def get_organisation(ctx: Context, organisation_id: int) -> OrganisationOut:
-    with ctx.uow() as uow:
-        return OrganisationOut.model_validate(get_organisation_row(uow, organisation_id))
-
-
-def list_organisations(
-    ctx: Context, name: str | None = None, limit: int = 50, offset: int = 0
-) -> list[OrganisationOut]:
-    with ctx.uow() as uow:
-        query = select(t.Organisation).order_by(t.Organisation.name, t.Organisation.id)
-        if name:
-            cleaned = name.lower().replace("%", "").replace("_", "")
-            query = query.where(t.Organisation.name.ilike(f"%{cleaned}%"))
-        rows = uow.session.scalars(query.limit(limit).offset(offset))
-        return [OrganisationOut.model_validate(o) for o in rows]

@@ -2,8 +2,10 @@
 
 Names, aliases, father's name, CNIC, passport, phones, bank accounts, address and date of birth
 of every person are written only through a `PersonalDataCodec`: `encode`/`decode` for the
-record, `search_token` for the exact-search index. This codec stores them as JSON; the security
-issue swaps in one that encrypts and keys the index, without touching any caller.
+record, `search_token` (the primary key's token, to store) and `search_tokens` (one per key, to
+look up) for the exact-search index, `encrypt_bytes`/`decrypt_bytes` for other secrets such as
+TOTP seeds. `PlainCodec` stores them as JSON, for development; `storage.crypto.EncryptingCodec`
+encrypts them and keys the index.
 """
 
 from __future__ import annotations
@@ -24,22 +26,41 @@ PERSONAL_FIELDS = (
 )
 
 
+def personal_json(personal: dict[str, Any]) -> bytes:
+    """The record as canonical JSON; refuses fields that are not personal data."""
+    unknown = set(personal) - set(PERSONAL_FIELDS)
+    if unknown:
+        raise ValueError(f"not personal fields: {sorted(unknown)}")
+    return json.dumps(personal, sort_keys=True, ensure_ascii=False).encode()
+
+
 class PersonalDataCodec(Protocol):
+    @property
+    def key_id(self) -> str | None:
+        """The key new data is written under (None: not encrypted)."""
+
     def encode(self, personal: dict[str, Any]) -> bytes: ...
 
     def decode(self, stored: bytes) -> dict[str, Any]: ...
 
     def search_token(self, kind: str, normalised_value: str) -> str: ...
 
+    def search_tokens(self, kind: str, normalised_value: str) -> list[str]: ...
+
+    def encrypt_bytes(self, data: bytes, purpose: str) -> bytes: ...
+
+    def decrypt_bytes(self, blob: bytes, purpose: str) -> bytes: ...
+
 
 class PlainCodec:
-    """Stores personal data as JSON. For development only until encryption lands."""
+    """Stores personal data as JSON, unencrypted: for tests and development only."""
+
+    @property
+    def key_id(self) -> str | None:
+        return None
 
     def encode(self, personal: dict[str, Any]) -> bytes:
-        unknown = set(personal) - set(PERSONAL_FIELDS)
-        if unknown:
-            raise ValueError(f"not personal fields: {sorted(unknown)}")
-        return json.dumps(personal, sort_keys=True, ensure_ascii=False).encode()
+        return personal_json(personal)
 
     def decode(self, stored: bytes) -> dict[str, Any]:
         value: dict[str, Any] = json.loads(stored.decode())
@@ -47,3 +68,12 @@ class PlainCodec:
 
     def search_token(self, kind: str, normalised_value: str) -> str:
         return f"{kind}:{normalised_value}"
+
+    def search_tokens(self, kind: str, normalised_value: str) -> list[str]:
+        return [self.search_token(kind, normalised_value)]
+
+    def encrypt_bytes(self, data: bytes, purpose: str) -> bytes:
+        return data
+
+    def decrypt_bytes(self, blob: bytes, purpose: str) -> bytes:
+        return blob

@@ -32,6 +32,9 @@ class CaseCreate(Input):
     )
     exploitation: list[ExploitationForm] = Field(default_factory=list, max_length=20)
     narrative: LongText = ""
+    prosecution_office_id: Id | None = Field(
+        default=None, description="The prosecution office the case is sent to"
+    )
 
 
 class CaseUpdate(Input):
@@ -43,6 +46,7 @@ class CaseUpdate(Input):
     offence_date: Day | None = None
     exploitation: list[ExploitationForm] | None = Field(default=None, max_length=20)
     narrative: LongText | None = None
+    prosecution_office_id: Id | None = None
 
 
 class ChallanOut(Output):
@@ -75,6 +79,7 @@ class CaseOut(Output):
     offence_date: date | None
     exploitation: list[str]
     narrative: str
+    prosecution_office_id: int | None
     version: int
     stage: str
     fir_registered_on: date | None

@@ -33,20 +33,30 @@ class PersonCreate(Input):
 
 
 class PersonOut(Output):
+    """A person. For a victim or witness the identity is left out (`identity_hidden`) unless
+    it was revealed for a stated purpose."""
+
     id: int
-    name: str
-    aliases: list[str]
-    father_name: str | None
+    identity_hidden: bool = False
+    name: str | None = None
+    aliases: list[str] = Field(default_factory=list)
+    father_name: str | None = None
     sex: str
     age_years: int | None
-    date_of_birth: date | None
+    date_of_birth: date | None = None
     nationality: str | None
-    cnic: str | None
-    passport: str | None
-    phones: list[str]
-    bank_accounts: list[str]
-    address: str | None
+    cnic: str | None = None
+    passport: str | None = None
+    phones: list[str] = Field(default_factory=list)
+    bank_accounts: list[str] = Field(default_factory=list)
+    address: str | None = None
     created_at: datetime
+
+
+class PersonReveal(Input):
+    purpose: Annotated[str, Field(min_length=10, max_length=500)] = Field(
+        description="Why you need this person's identity; kept in the audit log"
+    )
 
 
 class PersonSearch(Input):
