@@ -10,6 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from tipwatch.cli_accounts import token_app, units_app, users_app
+from tipwatch.cli_audit import audit_app
 from tipwatch.cli_keys import keys_app
 from tipwatch.config import load_settings
 from tipwatch.domain.errors import TipwatchError
@@ -30,6 +31,7 @@ app.add_typer(users_app, name="users")
 app.add_typer(token_app, name="token")
 app.add_typer(units_app, name="units")
 app.add_typer(keys_app, name="keys")
+app.add_typer(audit_app, name="audit")
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 OnOption = Annotated[

@@ -72,7 +72,7 @@ def add_user(ctx: Context, actor: Principal, data: UserCreate) -> UserOut:
         if data.unit_id is not None:
             get_unit_row(uow, data.unit_id)
         elif data.role not in (Role.ADMIN, Role.ANALYST, Role.AUDITOR):
-            raise InvalidInput(f"a {data.role} belongs to a unit", field="unit_id")
+            raise InvalidInput(f"the {data.role} role belongs to a unit", field="unit_id")
         if uow.session.scalar(select(s.User.id).where(s.User.username == data.username)):
             raise Duplicate(f"a user named {data.username!r} already exists", field="username")
         user = s.User(

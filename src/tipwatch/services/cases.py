@@ -139,6 +139,7 @@ def register_case(ctx: Context, actor: Principal, data: CaseCreate) -> CaseDetai
             offence_date=data.offence_date,
             reported_on=data.reported_on,
             narrative=data.narrative,
+            prosecution_office_id=data.prosecution_office_id,
             version=1,
             created_at=now,
             updated_at=now,
