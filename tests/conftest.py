@@ -24,6 +24,7 @@ from tipwatch.config import Settings
 from tipwatch.domain.access import Role
 from tipwatch.services.context import Context
 from tipwatch.storage import security_tables  # noqa: F401  (registers the tables)
+from tipwatch.storage.crypto import EncryptingCodec, KeyRing
 from tipwatch.storage.database import connect, upgrade
 from tipwatch.storage.tables import Base
 
@@ -96,9 +97,20 @@ def engine(request: pytest.FixtureRequest) -> Engine:
     return engine
 
 
+@pytest.fixture(scope="session")
+def keyring() -> KeyRing:
+    return KeyRing.generate()
+
+
 @pytest.fixture
-def ctx(engine: Engine) -> Context:
-    return Context(engine=engine, settings=Settings(environment="test"), today=lambda: TODAY)
+def ctx(engine: Engine, keyring: KeyRing) -> Context:
+    """Personal data encrypted as in production; today is fixed at 2025-06-30."""
+    return Context(
+        engine=engine,
+        settings=Settings(environment="test"),
+        codec=EncryptingCodec(keyring),
+        today=lambda: TODAY,
+    )
 
 
 @pytest.fixture

@@ -108,6 +108,7 @@ def law_show(
         return
     lines = [
         f"{row['key']}: {row['title']}",
+        f"  act:          {row['act_title']}",
         f"  penalty:      {row['penalty']}",
         f"  in force:     {row['in_force_from'] or 'date not recorded'} to "
         f"{row['in_force_to'] or 'now'}",

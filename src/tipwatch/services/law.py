@@ -22,6 +22,7 @@ def show_provision(
     """One provision (the version in force on `on`, else the latest) with all its versions."""
     provision = catalogue.get(notation, on=on)
     return provision.to_dict() | {
+        "act_title": catalogue.acts[provision.act].title,
         "penalty": provision.penalty_text(),
         "versions": [v.to_dict() for v in catalogue.versions(provision.key)],
     }

@@ -6,7 +6,7 @@ from typing import Annotated
 from pydantic import Field
 
 from tipwatch.domain.access import Role
-from tipwatch.services.schemas.common import Id, Input, Line, Output
+from tipwatch.services.schemas.common import Id, Input, Line, Output, SearchText
 
 Username = Annotated[str, Field(min_length=2, max_length=80, pattern=r"^[A-Za-z0-9_.\-]+$")]
 Password = Annotated[str, Field(min_length=1, max_length=200)]
@@ -35,7 +35,7 @@ class UserOut(Output):
 
 
 class Login(Input):
-    username: Annotated[str, Field(min_length=1, max_length=80)]
+    username: Annotated[SearchText, Field(min_length=1, max_length=80)]
     password: Password
     totp: Annotated[str, Field(pattern=r"^[0-9]{6}$")] | None = None
 
