@@ -109,7 +109,7 @@ def law_show(
     lines = [
         f"{row['key']}: {row['title']}",
         f"  act:          {row['act_title']}",
-        f"  penalty:      {row['penalty']}",
+        f"  penalty:      {row['penalty_text']}",
         f"  in force:     {row['in_force_from'] or 'date not recorded'} to "
         f"{row['in_force_to'] or 'now'}",
         f"  fine alone:   {_yes_no(row['fine_alone_allowed'])}",

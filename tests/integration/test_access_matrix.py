@@ -271,6 +271,7 @@ ROUTES: dict[tuple[str, str], Spec] = {
     ),
     ("GET", f"{V}/cases"): Spec(CASE_READERS),
     ("GET", f"{V}/cases/{{case_id}}"): case_spec(CASE_READERS),
+    ("GET", f"{V}/cases/{{case_id}}/file"): case_spec(CASE_READERS),
     ("PATCH", f"{V}/cases/{{case_id}}"): case_spec(
         CASE_EDITORS, lambda w, s, r: _case_version(w, s)
     ),

@@ -11,11 +11,18 @@ from pathlib import Path
 import pytest
 
 
-def tipwatch(*args: str, env: dict[str, str] | None = None,
-             stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "tipwatch", *args], capture_output=True,
-                          text=True, input=stdin, env={**os.environ, **(env or {})},
-                          timeout=120, check=False)
+def tipwatch(
+    *args: str, env: dict[str, str] | None = None, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "tipwatch", *args],
+        capture_output=True,
+        text=True,
+        input=stdin,
+        env={**os.environ, **(env or {})},
+        timeout=120,
+        check=False,
+    )
 
 
 def test_law_show_prints_the_penalty_and_its_source() -> None:
@@ -56,9 +63,11 @@ def test_law_list_json_lists_every_provision() -> None:
 
 @pytest.fixture
 def server_env(tmp_path: Path) -> dict[str, str]:
-    env = {"TIPWATCH_DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}",
-           "TIPWATCH_KEY_FILE": str(tmp_path / "tipwatch.key"),
-           "TIPWATCH_ENVIRONMENT": "production"}
+    env = {
+        "TIPWATCH_DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}",
+        "TIPWATCH_KEY_FILE": str(tmp_path / "tipwatch.key"),
+        "TIPWATCH_ENVIRONMENT": "production",
+    }
     assert tipwatch("keys", "generate", env["TIPWATCH_KEY_FILE"], env=env).returncode == 0
     assert tipwatch("init", env=env).returncode == 0
     return env
@@ -66,11 +75,32 @@ def server_env(tmp_path: Path) -> dict[str, str]:
 
 def test_an_operator_sets_up_units_users_and_tokens(server_env: dict[str, str]) -> None:
     env = server_env
-    added = tipwatch("units", "add", "FIA-LHR", "--name", "FIA AHTC Lahore", "--kind",
-                     "fia_circle", "--agency", "FIA", "--province", "Punjab", env=env)
+    added = tipwatch(
+        "units",
+        "add",
+        "FIA-LHR",
+        "--name",
+        "FIA AHTC Lahore",
+        "--kind",
+        "fia_circle",
+        "--agency",
+        "FIA",
+        "--province",
+        "Punjab",
+        env=env,
+    )
     assert added.returncode == 0, added.stderr
-    user = tipwatch("users", "add", "sana", "--role", "investigator", "--unit", "FIA-LHR",
-                    env=env, stdin="a long enough password\n")
+    user = tipwatch(
+        "users",
+        "add",
+        "sana",
+        "--role",
+        "investigator",
+        "--unit",
+        "FIA-LHR",
+        env=env,
+        stdin="a long enough password\n",
+    )
     assert user.returncode == 0, user.stderr
     assert "sana" in tipwatch("users", "list", env=env).stdout
     token = tipwatch("token", "create", "sana", env=env)
@@ -80,15 +110,18 @@ def test_an_operator_sets_up_units_users_and_tokens(server_env: dict[str, str]) 
 
 
 def test_a_short_password_is_refused_naming_the_field(server_env: dict[str, str]) -> None:
-    result = tipwatch("users", "add", "omar", "--role", "analyst", env=server_env,
-                      stdin="short\n")
+    result = tipwatch("users", "add", "omar", "--role", "analyst", env=server_env, stdin="short\n")
     assert result.returncode == 1
     assert result.stderr.startswith("error: password:")
 
 
 def test_production_without_a_key_is_refused(tmp_path: Path) -> None:
-    env = {"TIPWATCH_DATABASE_URL": f"sqlite:///{tmp_path / 'nokey.db'}",
-           "TIPWATCH_ENVIRONMENT": "production", "TIPWATCH_KEY_FILE": "", "TIPWATCH_KEY": ""}
+    env = {
+        "TIPWATCH_DATABASE_URL": f"sqlite:///{tmp_path / 'nokey.db'}",
+        "TIPWATCH_ENVIRONMENT": "production",
+        "TIPWATCH_KEY_FILE": "",
+        "TIPWATCH_KEY": "",
+    }
     result = tipwatch("users", "list", env=env)
     assert result.returncode == 1
     assert "no encryption key" in result.stderr

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, status
 
 from tipwatch.api.deps import Actor, CaseId, Ctx, RecordId
-from tipwatch.services import cases, charges, events, parties, routes, sharing
+from tipwatch.services import case_file, cases, charges, events, parties, routes, sharing
 from tipwatch.services.schemas.cases import (
     CaseCreate,
     CaseDetail,
@@ -43,6 +43,13 @@ def list_cases(ctx: Ctx, actor: Actor, filters: Annotated[CaseFilters, Query()])
 @router.get("/{case_id}")
 def get_case(ctx: Ctx, actor: Actor, case_id: CaseId) -> CaseDetail:
     return cases.get_case(ctx, actor, case_id)
+
+
+@router.get("/{case_id}/file")
+def read_case_file(ctx: Ctx, actor: Actor, case_id: CaseId) -> case_file.CaseFile:
+    """Everything on the case page in one read: parties (victims' identities hidden), charges,
+    events and route legs."""
+    return case_file.read_case_file(ctx, actor, case_id)
 
 
 @router.patch("/{case_id}")

@@ -13,7 +13,7 @@ def list_provisions(catalogue: LegalCatalogue, on: date | None = None) -> list[d
     versions = catalogue.provisions()
     if on is not None:
         versions = [p for p in versions if p.in_force_on(on)]
-    return [p.to_dict() | {"penalty": p.penalty_text()} for p in versions]
+    return [p.to_dict() for p in versions]
 
 
 def show_provision(
@@ -23,7 +23,6 @@ def show_provision(
     provision = catalogue.get(notation, on=on)
     return provision.to_dict() | {
         "act_title": catalogue.acts[provision.act].title,
-        "penalty": provision.penalty_text(),
         "versions": [v.to_dict() for v in catalogue.versions(provision.key)],
     }
 
@@ -35,6 +34,6 @@ def parse_notation(
     return {
         "notation": notation,
         "provisions": [p.key for p in provisions],
-        "details": [p.to_dict() | {"penalty": p.penalty_text()} for p in provisions],
+        "details": [p.to_dict() for p in provisions],
         "warnings": warnings,
     }

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Row, select, update
+from sqlalchemy import Row, insert, select, update
 from sqlalchemy.orm import Session
 
 from tipwatch.domain.errors import TipwatchError
@@ -101,30 +101,29 @@ def append_entry(
     if head is None:
         raise AuditChainError("the audit log has no head row: refusing to start a new chain")
     seq, prev_hash = head
-    entry = AuditEntry(
-        id=seq,
-        at=utc_time(at),
-        user_id=user_id,
-        username=username,
-        role=role,
-        action=action,
-        record_type=record_type,
-        record_id=record_id,
-        purpose=purpose,
+    fields: dict[str, Any] = {
+        "id": seq,
+        "at": utc_time(at),
+        "user_id": user_id,
+        "username": username,
+        "role": role,
+        "action": action,
+        "record_type": record_type,
+        "record_id": record_id,
+        "purpose": purpose,
         # stored exactly as hashed: plain JSON values only (a datetime here is a TypeError)
-        details=json.loads(canonical_json(dict(details or {}))),
-        prev_hash=prev_hash,
-    )
-    entry.hash = entry_hash(prev_hash, {name: getattr(entry, name) for name in HASHED_FIELDS})
-    session.add(entry)
-    session.flush()
+        "details": json.loads(canonical_json(dict(details or {}))),
+    }
+    digest = entry_hash(prev_hash, fields)
+    # Core statements, not the ORM unit of work: an entry is written on every read
+    session.execute(insert(AuditEntry).values(**fields, prev_hash=prev_hash, hash=digest))
     session.execute(
         update(AuditHead)
         .where(AuditHead.id == 1)
-        .values(last_hash=entry.hash)
+        .values(last_hash=digest)
         .execution_options(synchronize_session=False)
     )
-    return entry
+    return AuditEntry(**fields, prev_hash=prev_hash, hash=digest)
 
 
 @dataclass(frozen=True)

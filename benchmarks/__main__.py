@@ -1,0 +1,27 @@
+"""`python -m benchmarks`: every benchmark, its figures and its target."""
+
+from __future__ import annotations
+
+import platform
+import time
+
+from benchmarks import case_read
+
+BENCHMARKS = {"case read (issue 3)": case_read.run}
+
+
+def main() -> None:
+    print(
+        f"tipwatch benchmarks on {platform.node()} ({platform.processor() or 'cpu'}), "
+        f"Python {platform.python_version()}"
+    )
+    for title, run in BENCHMARKS.items():
+        start = time.perf_counter()
+        lines = run()
+        print(f"\n== {title} ({time.perf_counter() - start:.1f} s)")
+        for line in lines:
+            print("  " + line)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,113 @@
+"""A case read with encryption and audit against the same read without.
+
+A case read is what the case page needs (services.case_file): the case with its flags, its
+parties with their names decrypted (victims' and witnesses' hidden), charges, events and route
+legs. Target: with encryption and audit no more than 1.5 times slower.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+
+from benchmarks.common import Timing, scratch_context, timed
+from tipwatch.domain.access import SYSTEM
+from tipwatch.services import audit_trail, cases, events, parties, persons, units
+from tipwatch.services.case_file import read_case_file
+from tipwatch.services.context import Context
+from tipwatch.services.schemas.cases import CaseCreate
+from tipwatch.services.schemas.people import PartyCreate, PersonCreate
+from tipwatch.services.schemas.steps import EventCreate
+from tipwatch.services.schemas.units import UnitCreate
+from tipwatch.storage.crypto import EncryptingCodec, KeyRing
+from tipwatch.storage.personal import PlainCodec
+
+CASES = 50
+PARTIES_PER_CASE = 6
+RUNS = 300
+TARGET_RATIO = 1.5
+
+
+def _fill(ctx: Context) -> list[int]:
+    unit = units.add_unit(
+        ctx,
+        SYSTEM,
+        UnitCreate(
+            code="FIA-GRW",
+            name="FIA AHTC Gujranwala",
+            kind="fia_circle",
+            agency="FIA",
+            province="Punjab",
+            district="Gujranwala",
+        ),
+    ).id
+    case_ids = []
+    for n in range(CASES):
+        case = cases.register_case(
+            ctx,
+            SYSTEM,
+            CaseCreate(
+                number=str(n + 1),
+                year=2024,
+                unit_id=unit,
+                case_type="trafficking",
+                reported_on=date(2024, 3, 1),
+                offence_date=date(2024, 2, 20),
+            ),
+        )
+        events.record_event(
+            ctx, SYSTEM, case.id, EventCreate(kind="fir_registered", occurred_on=date(2024, 3, 1))
+        )
+        for p in range(PARTIES_PER_CASE):
+            person = persons.add_person(
+                ctx,
+                SYSTEM,
+                PersonCreate(
+                    name=f"Bench Person {n}-{p}",
+                    father_name=f"Bench Father {n}-{p}",
+                    cnic=f"35202{n:04d}{p:03d}1",
+                    phones=[f"0300{n:04d}{p:03d}"],
+                ),
+            )
+            role = "accused" if p < 2 else ("victim" if p < 5 else "witness")
+            parties.add_party(ctx, SYSTEM, case.id, PartyCreate(person_id=person.id, role=role))
+        case_ids.append(case.id)
+    return case_ids
+
+
+def _read(ctx: Context, case_ids: list[int]) -> Iterator[None]:
+    while True:
+        for case_id in case_ids:
+            read_case_file(ctx, SYSTEM, case_id)
+            yield None
+
+
+@contextmanager
+def _audit_switched_off() -> Iterator[None]:
+    original = audit_trail.append_entry
+    audit_trail.append_entry = lambda *args, **kwargs: None  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        audit_trail.append_entry = original
+
+
+def run() -> list[str]:
+    protected = scratch_context(EncryptingCodec(KeyRing.generate()), "protected")
+    plain = scratch_context(PlainCodec(), "plain")
+    protected_ids, plain_ids = _fill(protected), _fill(plain)
+    with_reads, without_reads = _read(protected, protected_ids), _read(plain, plain_ids)
+    with_both: Timing = timed("case read, encrypted and audited", lambda: next(with_reads), RUNS)
+    with _audit_switched_off():
+        without: Timing = timed(
+            "case read, plain and not audited", lambda: next(without_reads), RUNS
+        )
+    ratio = with_both.p50_ms / without.p50_ms
+    verdict = "meets" if ratio <= TARGET_RATIO else "MISSES"
+    return [
+        f"case read = the case file with {PARTIES_PER_CASE} parties (SQLite)",
+        with_both.line(),
+        without.line(),
+        f"ratio {ratio:.2f}x: {verdict} the target of at most {TARGET_RATIO}x",
+    ]

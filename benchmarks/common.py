@@ -1,0 +1,45 @@
+"""Shared pieces of the benchmarks: timing, and a throwaway database."""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from tipwatch.config import Settings
+from tipwatch.services.context import Context
+from tipwatch.storage.database import connect, upgrade
+from tipwatch.storage.personal import PersonalDataCodec
+
+
+@dataclass(frozen=True)
+class Timing:
+    label: str
+    p50_ms: float
+    p95_ms: float
+    runs: int
+
+    def line(self) -> str:
+        return f"{self.label:<48} p50 {self.p50_ms:8.2f} ms   p95 {self.p95_ms:8.2f} ms   ({self.runs} runs)"
+
+
+def timed(label: str, action: Callable[[], object], runs: int, warmup: int = 3) -> Timing:
+    for _ in range(warmup):
+        action()
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        samples.append((time.perf_counter() - start) * 1000)
+    samples.sort()
+    return Timing(label, statistics.median(samples), samples[int(len(samples) * 0.95) - 1], runs)
+
+
+def scratch_context(codec: PersonalDataCodec, name: str) -> Context:
+    folder = Path(tempfile.mkdtemp(prefix="tipwatch-bench-"))
+    engine = connect(f"sqlite:///{folder / name}.db")
+    upgrade(engine)
+    return Context(engine=engine, settings=Settings(environment="test"), codec=codec)
