@@ -23,7 +23,10 @@ class Timing:
     runs: int
 
     def line(self) -> str:
-        return f"{self.label:<48} p50 {self.p50_ms:8.2f} ms   p95 {self.p95_ms:8.2f} ms   ({self.runs} runs)"
+        return (
+            f"{self.label:<48} p50 {self.p50_ms:8.2f} ms   p95 {self.p95_ms:8.2f} ms   "
+            f"({self.runs} runs)"
+        )
 
 
 def timed(label: str, action: Callable[[], object], runs: int, warmup: int = 3) -> Timing:
