@@ -13,8 +13,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _commands(group: typer.Typer, prefix: str = "") -> list[str]:
-    names = [f"{prefix}{c.name or c.callback.__name__}" for c in group.registered_commands
-             if c.callback is not None]
+    names = [
+        f"{prefix}{c.name or c.callback.__name__}"
+        for c in group.registered_commands
+        if c.callback is not None
+    ]
     for sub in group.registered_groups:
         if sub.typer_instance is not None:
             names += _commands(sub.typer_instance, f"{prefix}{sub.name} ")
