@@ -317,7 +317,7 @@ def _apply_accused_event(record: CaseRecord, facts: CaseFacts, event: PipelineEv
             )
         if person.verdicts:
             raise _refuse("discharge-before-verdict", "a verdict has already been given", event)
-        person.discharged = True
+        person.discharged, person.discharged_on = True, event.occurred_on
     elif kind in (E.CONVICTION, E.ACQUITTAL):
         _give_verdict(person, event)
     elif kind in (E.COMPROMISE, E.UNTRACED):
@@ -356,6 +356,7 @@ def _give_verdict(person: AccusedRecord, event: PipelineEvent) -> None:
         )
     verdict = Verdict.CONVICTED if event.kind is E.CONVICTION else Verdict.ACQUITTED
     person.verdicts[event.charge_id] = verdict
+    person.verdict_dates[event.charge_id] = event.occurred_on
     if verdict is Verdict.CONVICTED:
         person.in_custody = person.on_bail = False
 
@@ -377,6 +378,7 @@ def _apply_sentence(person: AccusedRecord, event: PipelineEvent) -> None:
             event,
         )
     person.sentences[event.charge_id] = event.sentence()
+    person.sentence_dates[event.charge_id] = event.occurred_on
 
 
 def _apply_appeal(person: AccusedRecord, event: PipelineEvent) -> None:

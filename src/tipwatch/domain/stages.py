@@ -77,6 +77,9 @@ class AccusedRecord:
     verdicts: dict[int, Verdict] = field(default_factory=dict)
     sentences: dict[int, Sentence] = field(default_factory=dict)
     discharged: bool = False
+    discharged_on: date | None = None
+    verdict_dates: dict[int, date] = field(default_factory=dict)
+    sentence_dates: dict[int, date] = field(default_factory=dict)
     ended_as: AccusedStage | None = None  # compromised or untraced, this accused alone
     appeal_pending: bool = False
     appeal_outcome: AppealOutcome | None = None

@@ -7,7 +7,10 @@ a 409. After the write, `refresh_case` replays the events and rewrites the snaps
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import OperationalError
@@ -15,6 +18,7 @@ from sqlalchemy.exc import OperationalError
 from tipwatch.domain.deadlines import ChallanClock, challan_clock, challan_due_date
 from tipwatch.domain.errors import EditConflict, NotFound, Unavailable
 from tipwatch.domain.events import CaseFacts, ChargeRef, PipelineEvent
+from tipwatch.domain.funnel import FunnelPosition, positions
 from tipwatch.domain.law.catalogue import LegalCatalogue, Provision
 from tipwatch.domain.pipeline import replay
 from tipwatch.domain.sentences import FlagKind, SentenceFlag, check_sentence
@@ -82,40 +86,88 @@ def to_pipeline_event(row: t.Event) -> PipelineEvent:
     )
 
 
-def refresh_case(uow: UnitOfWork, case: t.Case, catalogue: LegalCatalogue, today: date) -> None:
-    """Replay the case and rewrite its snapshot: stage, dates, accused stages, charge outcomes."""
-    record = replay(load_facts(uow, case.id), today)
-    case.stage = record.stage()
-    case.fir_registered_on = record.fir_on
-    case.challan_due_on = challan_due_date(record.fir_on) if record.fir_on else None
-    case.challan_submitted_on = record.challan_on
-    case.closed_on = record.closed_on
+@dataclass(frozen=True)
+class Snapshot:
+    """The derived columns of a case, its accused and its charges, from one replay."""
+
+    case: dict[str, Any]
+    accused: dict[int, dict[str, Any]]
+    charges: dict[int, dict[str, Any]]
+
+
+def _position_columns(position: FunnelPosition) -> dict[str, Any]:
+    return {
+        "funnel_stage": int(position.stage),
+        "final_state": position.state.value,
+        "investigation_on": position.investigation_on,
+        "charged_on": position.charged_on,
+        "concluded_on": position.concluded_on,
+        "convicted_on": position.convicted_on,
+        "sentenced_on": position.sentenced_on,
+    }
+
+
+def snapshot(
+    record: CaseRecord, charges: Mapping[int, ChargeRef], catalogue: LegalCatalogue, judged_on: date
+) -> Snapshot:
+    """What a replayed case writes back: shared by single edits and bulk loads."""
+    case_position, accused_positions = positions(record)
     closure = record.closure
-    for party in uow.session.scalars(select(t.Party).where(t.Party.case_id == case.id)):
-        accused = record.accused.get(party.id)
-        if accused is not None:
-            party.stage = accused.stage(closure)
-            outcome = accused.outcome()
-            party.outcome = outcome.value if outcome else (closure.value if closure else None)
-    on = judging_date(case)
-    for charge in uow.session.scalars(select(t.Charge).where(t.Charge.case_id == case.id)):
-        provision = _provision_on(catalogue, charge.provision_key, on)
-        _refresh_charge(charge, record, provision or catalogue.get(charge.provision_key))
+    case_columns = {
+        "stage": record.stage().value,
+        "fir_registered_on": record.fir_on,
+        "challan_due_on": challan_due_date(record.fir_on) if record.fir_on else None,
+        "challan_submitted_on": record.challan_on,
+        "closed_on": record.closed_on,
+        **_position_columns(case_position),
+    }
+    accused: dict[int, dict[str, Any]] = {}
+    for party_id, person in record.accused.items():
+        outcome = person.outcome()
+        accused[party_id] = {
+            "stage": person.stage(closure).value,
+            "outcome": outcome.value if outcome else (closure.value if closure else None),
+            **_position_columns(accused_positions[party_id]),
+        }
+    charge_columns = {
+        charge.id: _charge_columns(charge, record, catalogue, judged_on)
+        for charge in charges.values()
+    }
+    return Snapshot(case_columns, accused, charge_columns)
 
 
-def _refresh_charge(charge: t.Charge, record: CaseRecord, provision: Provision) -> None:
-    person = record.accused[charge.party_id]
+def _charge_columns(
+    charge: ChargeRef, record: CaseRecord, catalogue: LegalCatalogue, judged_on: date
+) -> dict[str, Any]:
+    person = record.accused[charge.accused_id]
     verdict = person.verdicts.get(charge.id)
     sentence = person.sentences.get(charge.id)
-    charge.framed_on = person.framed.get(charge.id)
-    charge.outcome = verdict.value if verdict else ("discharged" if person.discharged else None)
-    charge.imprisonment_months = sentence.imprisonment_months if sentence else None
-    charge.life_imprisonment = sentence.life_imprisonment if sentence else None
-    charge.fine_rupees = sentence.fine_rupees if sentence else None
     flags: list[SentenceFlag] = []
     if sentence is not None:
-        flags = check_sentence(sentence, provision)
-    charge.flags = [f"{f.kind}: {f.message}" for f in flags]
+        provision = _provision_on(catalogue, charge.provision_key, judged_on)
+        flags = check_sentence(sentence, provision or catalogue.get(charge.provision_key))
+    return {
+        "framed_on": person.framed.get(charge.id),
+        "outcome": verdict.value if verdict else ("discharged" if person.discharged else None),
+        "imprisonment_months": sentence.imprisonment_months if sentence else None,
+        "life_imprisonment": sentence.life_imprisonment if sentence else None,
+        "fine_rupees": sentence.fine_rupees if sentence else None,
+        "flags": [f"{f.kind}: {f.message}" for f in flags],
+    }
+
+
+def refresh_case(uow: UnitOfWork, case: t.Case, catalogue: LegalCatalogue, today: date) -> None:
+    """Replay the case and rewrite its snapshot: stage, dates, accused stages, charge outcomes."""
+    facts = load_facts(uow, case.id)
+    result = snapshot(replay(facts, today), facts.charges, catalogue, judging_date(case))
+    for name, value in result.case.items():
+        setattr(case, name, value)
+    for party in uow.session.scalars(select(t.Party).where(t.Party.case_id == case.id)):
+        for name, value in result.accused.get(party.id, {}).items():
+            setattr(party, name, value)
+    for charge in uow.session.scalars(select(t.Charge).where(t.Charge.case_id == case.id)):
+        for name, value in result.charges[charge.id].items():
+            setattr(charge, name, value)
 
 
 def _provision_on(catalogue: LegalCatalogue, key: str, on: date) -> Provision | None:

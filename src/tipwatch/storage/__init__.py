@@ -1,5 +1,5 @@
 """Storage: tables, migrations, the unit of work and the personal-data boundary."""
 
-from tipwatch.storage import security_tables, tables
+from tipwatch.storage import reporting_tables, security_tables, tables
 
-__all__ = ["security_tables", "tables"]
+__all__ = ["reporting_tables", "security_tables", "tables"]

@@ -59,6 +59,7 @@ class Case(Base):
         UniqueConstraint("unit_id", "year", "number", name="uq_cases_unit_year_number"),
         Index("ix_cases_stage", "stage"),
         Index("ix_cases_year", "year"),
+        Index("ix_cases_year_funnel", "year", "funnel_stage", "final_state"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     reference: Mapped[str] = mapped_column(String(120), unique=True)
@@ -79,6 +80,14 @@ class Case(Base):
     challan_due_on: Mapped[date | None] = mapped_column(Date)
     challan_submitted_on: Mapped[date | None] = mapped_column(Date)
     closed_on: Mapped[date | None] = mapped_column(Date)
+    funnel_stage: Mapped[int] = mapped_column(Integer, default=0)
+    final_state: Mapped[str] = mapped_column(String(20), default="pending")
+    investigation_on: Mapped[date | None] = mapped_column(Date)
+    charged_on: Mapped[date | None] = mapped_column(Date)
+    concluded_on: Mapped[date | None] = mapped_column(Date)
+    convicted_on: Mapped[date | None] = mapped_column(Date)
+    sentenced_on: Mapped[date | None] = mapped_column(Date)
+    import_hash: Mapped[str | None] = mapped_column(String(64))
 
     unit: Mapped[Unit] = relationship(lazy="joined", foreign_keys=[unit_id])
     exploitation: Mapped[list[CaseExploitation]] = relationship(
@@ -146,6 +155,13 @@ class Party(Base):
     # derived snapshot, accused only
     stage: Mapped[str | None] = mapped_column(String(40))
     outcome: Mapped[str | None] = mapped_column(String(40))
+    funnel_stage: Mapped[int] = mapped_column(Integer, default=0)
+    final_state: Mapped[str] = mapped_column(String(20), default="pending")
+    investigation_on: Mapped[date | None] = mapped_column(Date)
+    charged_on: Mapped[date | None] = mapped_column(Date)
+    concluded_on: Mapped[date | None] = mapped_column(Date)
+    convicted_on: Mapped[date | None] = mapped_column(Date)
+    sentenced_on: Mapped[date | None] = mapped_column(Date)
 
 
 class Charge(Base):

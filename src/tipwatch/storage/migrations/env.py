@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from tipwatch.storage import security_tables  # noqa: F401  (registers the tables)
+import tipwatch.storage  # noqa: F401  (registers every table)
 from tipwatch.storage.tables import Base
 
 config = context.config
