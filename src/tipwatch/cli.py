@@ -12,6 +12,7 @@ import typer
 from tipwatch.cli_accounts import token_app, units_app, users_app
 from tipwatch.cli_audit import audit_app
 from tipwatch.cli_keys import keys_app
+from tipwatch.cli_reports import figures_app, funnel_command
 from tipwatch.config import load_settings
 from tipwatch.domain.errors import TipwatchError
 from tipwatch.domain.law.catalogue import default_catalogue
@@ -32,6 +33,8 @@ app.add_typer(token_app, name="token")
 app.add_typer(units_app, name="units")
 app.add_typer(keys_app, name="keys")
 app.add_typer(audit_app, name="audit")
+app.add_typer(figures_app, name="figures")
+app.command("funnel")(funnel_command)
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 OnOption = Annotated[
@@ -57,12 +60,12 @@ def _print_json(value: Any) -> None:
 @app.command()
 def init() -> None:
     """Create the database, or upgrade it to the latest schema."""
-    from tipwatch.storage.database import connect, upgrade
+    from tipwatch.services.context import bootstrap
+    from tipwatch.services.setup import prepare_database
 
-    settings = load_settings()
-    engine = connect(settings.database_url)
-    upgrade(engine)
-    typer.echo(f"database ready: {engine.url.render_as_string(hide_password=True)}")
+    context = bootstrap(load_settings())
+    prepare_database(context)
+    typer.echo(f"database ready: {context.engine.url.render_as_string(hide_password=True)}")
 
 
 @app.command()
@@ -75,10 +78,10 @@ def serve(
 
     from tipwatch.api.app import create_app
     from tipwatch.services.context import bootstrap
-    from tipwatch.storage.database import upgrade
+    from tipwatch.services.setup import prepare_database
 
     context = bootstrap(load_settings())
-    upgrade(context.engine)
+    prepare_database(context)
     typer.echo(f"tipwatch on http://{host}:{port}/api/v1/docs")
     uvicorn.run(create_app(context), host=host, port=port, log_level="info")
 

@@ -33,6 +33,7 @@ R = Role
 CASE_READERS = {R.ADMIN, R.INVESTIGATOR, R.SUPERVISOR, R.PROSECUTOR}
 CASE_EDITORS = {R.ADMIN, R.INVESTIGATOR, R.SUPERVISOR}
 EVERYONE = set(Role)
+AGGREGATE_READERS = CASE_READERS | {R.ANALYST}
 _serial = count(1)
 
 
@@ -351,9 +352,31 @@ ROUTES: dict[tuple[str, str], Spec] = {
     ("GET", f"{V}/audit/verify"): Spec({R.AUDITOR}),
     ("GET", f"{V}/audit/export"): Spec({R.AUDITOR}),
     ("GET", f"{V}/care/victims"): Spec({R.CASEWORKER}),
+    ("GET", f"{V}/analytics/funnel"): Spec(AGGREGATE_READERS, query={"year": "2025"}),
+    ("GET", f"{V}/analytics/figures"): Spec(AGGREGATE_READERS),
+    ("GET", f"{V}/analytics/figures/compare"): Spec(AGGREGATE_READERS, query={"year": "2023"}),
+    ("POST", f"{V}/analytics/figures"): Spec({R.ADMIN}, body=lambda w, s, r: _figure_body()),
+    ("PUT", f"{V}/analytics/figures/{{figure_id}}"): Spec(
+        {R.ADMIN}, path=lambda w, s, r: {"figure_id": _figure_id(w)},
+        body=lambda w, s, r: _figure_body()),
+    ("DELETE", f"{V}/analytics/figures/{{figure_id}}"): Spec(
+        {R.ADMIN}, path=lambda w, s, r: {"figure_id": _figure_id(w)}),
 }
 # Pages that need no login: the API's own documentation.
 PUBLIC_PATHS = {f"{V}/openapi.json", f"{V}/docs", f"{V}/docs/start.js", "/static/api-docs"}
+
+
+def _figure_body() -> dict[str, Any]:
+    return {"source": "Test source", "period_start": "2024-01-01", "period_end": "2024-12-31",
+            "area": "Pakistan", "measure": "cases_registered", "unit": "cases", "value": 5,
+            "status": "U"}
+
+
+def _figure_id(world: World) -> int:
+    from tipwatch.services import figures
+    from tipwatch.services.schemas.figures import FigureCreate
+
+    return figures.add_figure(world.ctx, SYSTEM, FigureCreate(**_figure_body())).id
 
 
 def _organisation(world: World) -> int:

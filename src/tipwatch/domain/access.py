@@ -38,6 +38,7 @@ class Capability(StrEnum):
     READ_LAW = "read the law"
     READ_AGGREGATES = "read aggregates"
     READ_AUDIT = "read the audit log"
+    MANAGE_FIGURES = "edit published figures"
 
 
 C = Capability
@@ -53,7 +54,7 @@ _CASE_WORK = {
 _INVESTIGATION = _CASE_WORK | {C.CREATE_CASES, C.EDIT_CASES, C.ADD_PERSONS, C.SHARE_CASES}
 
 ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
-    Role.ADMIN: frozenset(_INVESTIGATION | {C.MANAGE_UNITS, C.MANAGE_USERS}),
+    Role.ADMIN: frozenset(_INVESTIGATION | {C.MANAGE_UNITS, C.MANAGE_USERS, C.MANAGE_FIGURES}),
     Role.INVESTIGATOR: frozenset(_INVESTIGATION),
     Role.SUPERVISOR: frozenset(_INVESTIGATION),
     Role.PROSECUTOR: frozenset(_CASE_WORK),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from importlib.resources import files
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import ColumnElement, Engine, Integer, create_engine, event, func, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 
@@ -77,3 +77,11 @@ def schema_is_current(engine: Engine) -> bool:
 
 def has_tables(engine: Engine) -> bool:
     return bool(inspect(engine).get_table_names())
+
+
+def days_between_sql(later: Any, earlier: Any, dialect: str) -> ColumnElement[Any]:
+    """Whole days from `earlier` to `later` (dates), in the database's own arithmetic."""
+    if dialect == "sqlite":
+        return func.cast(func.julianday(later) - func.julianday(earlier), Integer)
+    difference: ColumnElement[Any] = later - earlier
+    return difference

@@ -1,0 +1,1 @@
+"""Reference data shipped with tipwatch (published figures), each fact with its source."""

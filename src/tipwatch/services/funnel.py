@@ -1,0 +1,162 @@
+"""Use case: the attrition funnel. Where cases, accused or victims drop out of the pipeline.
+
+Each counted row has one furthest stage and one final state (domain/funnel.py), so the count at
+each stage and the drop-outs below it always add up to the total.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+from typing import Any
+
+from tipwatch.domain.access import Capability, Principal
+from tipwatch.domain.funnel import FinalState, FunnelStage
+from tipwatch.services.access import unit_subtree
+from tipwatch.services.context import Context
+from tipwatch.services.funnel_queries import (
+    GROUP_COLUMNS,
+    Rows,
+    counts_sql,
+    delays_sql,
+    filter_conditions,
+    late_challans_sql,
+)
+from tipwatch.services.schemas.funnel import (
+    DropOut,
+    Funnel,
+    FunnelFilters,
+    FunnelGroup,
+    FunnelReport,
+    Ratio,
+    StageCount,
+    StageDelay,
+)
+
+DELAYS = [
+    ("fir_registered", "challan_submitted"),
+    ("challan_submitted", "charge_framed"),
+    ("charge_framed", "trial_concluded"),
+    ("convicted", "sentenced"),
+]
+S = FunnelStage
+
+
+def _ratio(numerator: int, denominator: int, definition: str) -> Ratio:
+    value = round(numerator / denominator, 4) if denominator else None
+    return Ratio(numerator=numerator, denominator=denominator, value=value, definition=definition)
+
+
+def _assemble(
+    unit: str, counts: dict[tuple[int, str], int], delays: list[list[int]], late: tuple[int, int]
+) -> Funnel:
+    total = sum(counts.values())
+    at = [sum(n for (stage, _), n in counts.items() if stage >= s) for s in FunnelStage]
+    drop_outs = []
+    for stage in FunnelStage:
+        states = {state: n for (furthest, state), n in counts.items() if furthest == stage}
+        drop_outs.append(
+            DropOut(
+                stage=stage.label, total=sum(states.values()), states=dict(sorted(states.items()))
+            )
+        )
+    finals: dict[str, int] = defaultdict(int)
+    for (_, state), n in counts.items():
+        finals[state] += n
+    fine_only = finals.get(FinalState.FINE_ONLY, 0)
+    sentenced = fine_only + finals.get(FinalState.IMPRISONED, 0)
+    return Funnel(
+        unit=unit,
+        total=total,
+        stages=[StageCount(stage=s.label, count=at[s]) for s in FunnelStage],
+        drop_outs=drop_outs,
+        final_states={state.value: finals.get(state.value, 0) for state in FinalState},
+        delays=[
+            StageDelay(
+                from_stage=a,
+                to_stage=b,
+                median_days=statistics.median(d) if d else None,
+                measured=len(d),
+            )
+            for (a, b), d in zip(DELAYS, delays, strict=True)
+        ],
+        conviction_rate=_ratio(
+            at[S.CONVICTED],
+            at[S.TRIAL_CONCLUDED],
+            f"{unit} convicted / {unit} whose trial concluded",
+        ),
+        convictions_per_registered=_ratio(
+            at[S.CONVICTED],
+            at[S.FIR_REGISTERED],
+            f"{unit} convicted / {unit} with an FIR registered",
+        ),
+        fine_only_share=_ratio(
+            fine_only,
+            sentenced,
+            f"{unit} convicted with a fine only / {unit} convicted and sentenced",
+        ),
+        late_challan_share=_ratio(
+            late[1],
+            late[0],
+            "FIRs whose s.173 report came after day 17 or is still "
+            "missing / FIRs whose report has fallen due",
+        ),
+    )
+
+
+def attrition_funnel(ctx: Context, actor: Principal, filters: FunnelFilters) -> FunnelReport:
+    """The funnel for the filters, overall and (with `by`) for each group."""
+    actor.require(Capability.READ_AGGREGATES)
+    provision_key = ctx.catalogue.get(filters.provision).key if filters.provision else None
+    group = GROUP_COLUMNS[filters.by] if filters.by else None
+    rows = Rows(filters)
+    today = ctx.today()
+    with ctx.uow() as uow:
+        units = unit_subtree(uow, filters.unit_id) if filters.unit_id else None
+        where = filter_conditions(filters, units, provision_key)
+        fir_where = filter_conditions(
+            filters.model_copy(update={"unit": "cases"}), units, provision_key
+        )
+        dialect = uow.engine.dialect.name
+        counts: dict[str, dict[tuple[int, str], int]] = defaultdict(dict)
+        for key, stage, state, n in uow.session.execute(counts_sql(rows, where, group)):
+            counts[str(key)][(stage, state)] = n
+        delays: dict[str, list[list[int]]] = defaultdict(lambda: [[], [], [], []])
+        for key, *days in uow.session.execute(delays_sql(rows, where, group, dialect)):
+            for column, value in enumerate(days):
+                if value is not None and value >= 0:
+                    delays[str(key)][column].append(int(value))
+        late = {
+            str(key): (due, int(n or 0))
+            for key, due, n in uow.session.execute(late_challans_sql(fir_where, group, today))
+        }
+    groups = sorted(set(counts) | set(late))
+    overall = _assemble(
+        filters.unit,
+        _merge(counts.values()),
+        [sorted(v for d in delays.values() for v in d[i]) for i in range(4)],
+        (sum(v[0] for v in late.values()), sum(v[1] for v in late.values())),
+    )
+    report = FunnelReport(filters=filters.model_dump(exclude_none=True), funnel=overall)
+    if group is not None:
+        report.groups = [
+            FunnelGroup(
+                key=key,
+                funnel=_assemble(
+                    filters.unit,
+                    counts.get(key, {}),
+                    delays.get(key, [[], [], [], []]),
+                    late.get(key, (0, 0)),
+                ),
+            )
+            for key in groups
+        ]
+    return report
+
+
+def _merge(parts: Any) -> dict[tuple[int, str], int]:
+    merged: dict[tuple[int, str], int] = defaultdict(int)
+    for part in parts:
+        for key, n in part.items():
+            merged[key] += n
+    return dict(merged)

@@ -1,0 +1,173 @@
+"""The SQL behind the attrition funnel: which rows count, grouped how.
+
+Functions ending in `_sql` return statements; nothing here runs a query.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, case, exists, func, literal, or_, select
+
+from tipwatch.domain.vocabulary import PersonRole
+from tipwatch.services.schemas.funnel import FunnelFilters
+from tipwatch.storage import tables as t
+from tipwatch.storage.database import days_between_sql
+
+GROUP_COLUMNS: dict[str, Any] = {
+    "province": t.Unit.province,
+    "district": t.Unit.district,
+    "agency": t.Unit.agency,
+    "year": t.Case.year,
+    "case_type": t.Case.case_type,
+}
+ADULT_AGE = 18
+
+
+class Rows:
+    """The counted rows for one unit: their stage, final state and dates."""
+
+    def __init__(self, filters: FunnelFilters) -> None:
+        self.unit = filters.unit
+        subject = t.Party if filters.unit != "cases" else t.Case
+        self.stage = subject.funnel_stage
+        self.state = subject.final_state
+        self.charged_on = subject.charged_on
+        self.concluded_on = subject.concluded_on
+        self.convicted_on = subject.convicted_on
+        self.sentenced_on = subject.sentenced_on
+        if filters.unit == "victims":  # a victim goes where their case goes
+            self.stage, self.state = t.Case.funnel_stage, t.Case.final_state
+            self.charged_on, self.concluded_on = t.Case.charged_on, t.Case.concluded_on
+            self.convicted_on, self.sentenced_on = t.Case.convicted_on, t.Case.sentenced_on
+
+    def base_sql(self, columns: list[Any]) -> Select[Any]:
+        query = select(*columns).select_from(t.Case).join(t.Unit, t.Case.unit_id == t.Unit.id)
+        if self.unit == "accused":
+            query = query.join(
+                t.Party, and_(t.Party.case_id == t.Case.id, t.Party.role == PersonRole.ACCUSED)
+            )
+        elif self.unit == "victims":
+            query = query.join(
+                t.Party, and_(t.Party.case_id == t.Case.id, t.Party.role == PersonRole.VICTIM)
+            )
+        return query
+
+
+def _victim_condition(filters: FunnelFilters, person: Any) -> ColumnElement[bool] | None:
+    conditions = []
+    if filters.victim_sex is not None:
+        conditions.append(person.sex == filters.victim_sex)
+    if filters.victim_age_group == "child":
+        conditions.append(person.age_years < ADULT_AGE)
+    elif filters.victim_age_group == "adult":
+        conditions.append(person.age_years >= ADULT_AGE)
+    return and_(*conditions) if conditions else None
+
+
+def filter_conditions(
+    filters: FunnelFilters, unit_ids: set[int] | None, provision_key: str | None
+) -> list[ColumnElement[bool]]:
+    where: list[ColumnElement[bool]] = []
+    if filters.year is not None:
+        where.append(t.Case.year == filters.year)
+    if filters.year_from is not None:
+        where.append(t.Case.year >= filters.year_from)
+    if filters.year_to is not None:
+        where.append(t.Case.year <= filters.year_to)
+    if filters.province is not None:
+        where.append(t.Unit.province == filters.province)
+    if filters.district:
+        where.append(func.lower(t.Unit.district) == filters.district.lower())
+    if filters.agency:
+        where.append(func.lower(t.Unit.agency) == filters.agency.lower())
+    if unit_ids is not None:
+        where.append(t.Case.unit_id.in_(unit_ids))
+    if filters.exploitation is not None:
+        where.append(
+            exists().where(
+                t.CaseExploitation.case_id == t.Case.id,
+                t.CaseExploitation.form == filters.exploitation,
+            )
+        )
+    if provision_key is not None:
+        where.append(
+            exists().where(t.Charge.case_id == t.Case.id, t.Charge.provision_key == provision_key)
+        )
+    if filters.act:
+        where.append(
+            exists().where(
+                t.Charge.case_id == t.Case.id,
+                t.Charge.provision_key.like(f"{filters.act.upper()} %"),
+            )
+        )
+    if filters.unit == "victims":
+        condition = _victim_condition(filters, t.Person)
+        if condition is not None:
+            where.append(exists().where(t.Person.id == t.Party.person_id, condition))
+    else:
+        victim = t.Party.__table__.alias("victim")
+        condition = _victim_condition(filters, t.Person)
+        if condition is not None:
+            where.append(
+                exists().where(
+                    victim.c.case_id == t.Case.id,
+                    victim.c.role == PersonRole.VICTIM,
+                    t.Person.id == victim.c.person_id,
+                    condition,
+                )
+            )
+    return where
+
+
+def counts_sql(rows: Rows, where: list[ColumnElement[bool]], group: Any | None) -> Select[Any]:
+    key = group if group is not None else literal("")
+    return (
+        rows.base_sql([key.label("key"), rows.stage, rows.state, func.count().label("n")])
+        .where(*where)
+        .group_by(key, rows.stage, rows.state)
+    )
+
+
+def delays_sql(
+    rows: Rows, where: list[ColumnElement[bool]], group: Any | None, dialect: str
+) -> Select[Any]:
+    key = group if group is not None else literal("")
+    pairs = [
+        (t.Case.challan_submitted_on, t.Case.fir_registered_on),
+        (rows.charged_on, t.Case.challan_submitted_on),
+        (rows.concluded_on, rows.charged_on),
+        (rows.sentenced_on, rows.convicted_on),
+    ]
+    columns = [days_between_sql(later, earlier, dialect) for later, earlier in pairs]
+    return rows.base_sql([key.label("key"), *columns]).where(*where)
+
+
+def late_challans_sql(
+    where: list[ColumnElement[bool]], group: Any | None, today: date
+) -> Select[Any]:
+    """Per group: FIRs whose s.173 report fell due, and those whose report was late or is
+    still missing. Counted over FIRs whatever the funnel's unit: pass case-level conditions."""
+    key = group if group is not None else literal("")
+    due = t.Case.challan_due_on
+    stopped = and_(
+        t.Case.challan_submitted_on.is_(None),
+        t.Case.closed_on.is_not(None),
+        t.Case.closed_on <= due,
+    )
+    late = or_(
+        t.Case.challan_submitted_on > due, and_(t.Case.challan_submitted_on.is_(None), ~stopped)
+    )
+    fell_due = and_(due.is_not(None), due < today, ~stopped)
+    query = (
+        select(
+            key.label("key"),
+            func.count().label("due"),
+            func.sum(case((late, 1), else_=0)).label("late"),
+        )
+        .select_from(t.Case)
+        .join(t.Unit, t.Case.unit_id == t.Unit.id)
+        .where(fell_due, *where)
+    )
+    return query.group_by(key)
