@@ -10,6 +10,7 @@ from tipwatch.api import accounts, analytics, audit, cases, law, oversight, peop
 from tipwatch.api.errors import install_error_handlers
 from tipwatch.api.security import install_docs, install_security_headers
 from tipwatch.services.context import Context
+from tipwatch.web.app import install_web
 
 API_PREFIX = "/api/v1"
 
@@ -33,4 +34,5 @@ def create_app(context: Context) -> FastAPI:
     install_error_handlers(app)
     install_security_headers(app)
     install_docs(app, f"{API_PREFIX}/docs", f"{API_PREFIX}/openapi.json", "/static/api-docs")
+    install_web(app)
     return app

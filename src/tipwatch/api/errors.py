@@ -10,7 +10,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from tipwatch.domain.errors import TipwatchError
@@ -29,14 +29,27 @@ def _field_of(location: tuple[Any, ...] | list[Any]) -> str:
     return ".".join(parts) or "body"
 
 
-async def _tipwatch_error(_request: Request, exc: Exception) -> JSONResponse:
+def _wants_page(request: Request) -> bool:
+    return not request.url.path.startswith("/api/")
+
+
+def _page(request: Request, status: int, heading: str, message: str) -> Response:
+    """The same error as an HTML page, for the browser pages."""
+    from tipwatch.web.pages.errors import error_page
+
+    return error_page(request, status, heading, message)
+
+
+async def _tipwatch_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, TipwatchError)
     if exc.status >= 500:
         log.error("%s: %s", exc.code, exc.message)
+    if _wants_page(request):
+        return _page(request, exc.status, exc.code.replace("_", " "), exc.message)
     return error_response(exc.status, exc.to_dict())
 
 
-async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
+async def _validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
     problems = []
     for error in exc.errors():
@@ -44,6 +57,8 @@ async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
         # never echo the input back: it may be a victim's personal data
         problems.append({"field": field, "message": str(error.get("msg", "invalid"))})
     first = problems[0] if problems else {"field": "body", "message": "invalid request"}
+    if _wants_page(request):
+        return _page(request, 422, "invalid input", f"{first['field']}: {first['message']}")
     return error_response(
         422,
         {
@@ -64,8 +79,12 @@ async def _http_error(_request: Request, exc: Exception) -> JSONResponse:
     )
 
 
-async def _unexpected_error(_request: Request, exc: Exception) -> JSONResponse:
+async def _unexpected_error(request: Request, exc: Exception) -> Response:
     log.error("unexpected error: %s", type(exc).__name__)
+    if _wants_page(request):
+        return _page(
+            request, 500, "unexpected error", "an unexpected error occurred; it has been logged"
+        )
     return error_response(
         500, {"code": "internal", "message": "an unexpected error occurred; it has been logged"}
     )

@@ -201,3 +201,15 @@ def own_account(ctx: Context, actor: Principal) -> UserOut:
         if user is None:
             raise NotFound("your account no longer exists")
         return user_out(user)
+
+
+def set_locale(ctx: Context, actor: Principal, locale: str) -> None:
+    """The language the user's pages are shown in."""
+    if locale not in ("en", "ur"):
+        raise InvalidInput("the language is en or ur", field="locale")
+    with ctx.uow() as uow:
+        user = uow.session.get(s.User, actor.user_id)
+        if user is None:
+            raise NotFound("your account no longer exists")
+        user.locale = locale
+        uow.commit()

@@ -8,6 +8,7 @@ from sqlalchemy import Select, func, or_, select
 
 from tipwatch.domain.access import SUBTREE_ROLES, Capability, Principal
 from tipwatch.domain.errors import Duplicate, Forbidden, InvalidInput
+from tipwatch.domain.funnel import FunnelStage
 from tipwatch.domain.stages import CaseStage
 from tipwatch.domain.vocabulary import PersonRole
 from tipwatch.services.access import (
@@ -95,7 +96,7 @@ def case_detail(uow: UnitOfWork, case: t.Case, today: date) -> CaseDetail:
     )
 
 
-def _check_unit_in_reach(uow: UnitOfWork, actor: Principal, unit_id: int) -> None:
+def check_unit_in_reach(uow: UnitOfWork, actor: Principal, unit_id: int) -> None:
     if actor.unit_id is None and actor.role in SUBTREE_ROLES:
         return
     reach = (
@@ -119,7 +120,7 @@ def register_case(ctx: Context, actor: Principal, data: CaseCreate) -> CaseDetai
         raise InvalidInput("offence_date is after reported_on", field="offence_date")
     with ctx.uow() as uow:
         unit = get_unit_row(uow, data.unit_id)
-        _check_unit_in_reach(uow, actor, unit.id)
+        check_unit_in_reach(uow, actor, unit.id)
         if data.prosecution_office_id is not None:
             get_unit_row(uow, data.prosecution_office_id, field="prosecution_office_id")
         reference = f"{unit.code}/{data.year}/{data.number}"
@@ -232,7 +233,19 @@ def cases_sql(filters: CaseFilters, today: date) -> Select[t.Case]:
             & or_(t.Case.closed_on.is_(None), t.Case.closed_on > t.Case.challan_due_on)
         )
         query = query.where(overdue if filters.overdue else ~overdue)
-    return query.order_by(t.Case.reported_on.desc(), t.Case.id.desc())
+    if filters.reached is not None:
+        query = query.where(t.Case.funnel_stage >= FunnelStage[filters.reached.name.upper()])
+    if filters.stopped_at is not None:
+        query = query.where(t.Case.funnel_stage == FunnelStage[filters.stopped_at.name.upper()])
+    if filters.final_state is not None:
+        query = query.where(t.Case.final_state == filters.final_state)
+    order = {
+        "newest": (t.Case.reported_on.desc(), t.Case.id.desc()),
+        "oldest": (t.Case.reported_on.asc(), t.Case.id.asc()),
+        "reference": (t.Case.reference.asc(),),
+        "stage": (t.Case.funnel_stage.desc(), t.Case.id.desc()),
+    }[filters.sort]
+    return query.order_by(*order)
 
 
 def list_cases(ctx: Context, actor: Principal, filters: CaseFilters) -> Page[CaseOut]:

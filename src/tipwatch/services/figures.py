@@ -129,6 +129,7 @@ def compare_figures(
     province = area if area in set(Province) else None
     comparable_area = area == "Pakistan" or province is not None
     out = []
+    funnels: dict[str, Any] = {}
     for figure in published:
         known = SYSTEM_MEASURES.get((figure.measure, figure.unit))
         if known is None or not comparable_area:
@@ -148,11 +149,12 @@ def compare_figures(
             )
             continue
         unit, stage, definition = known
-        funnel = attrition_funnel(
-            ctx,
-            actor,
-            FunnelFilters(year=year, unit=unit, province=Province(province) if province else None),
-        ).funnel
+        if unit not in funnels:
+            place = Province(province) if province else None
+            funnels[unit] = attrition_funnel(
+                ctx, actor, FunnelFilters(year=year, unit=unit, province=place)
+            ).funnel
+        funnel = funnels[unit]
         value = (
             funnel.total
             if stage == "total"

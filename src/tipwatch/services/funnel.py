@@ -10,6 +10,8 @@ import statistics
 from collections import defaultdict
 from typing import Any
 
+from sqlalchemy import select
+
 from tipwatch.domain.access import Capability, Principal
 from tipwatch.domain.funnel import FinalState, FunnelStage
 from tipwatch.services.access import unit_subtree
@@ -32,6 +34,7 @@ from tipwatch.services.schemas.funnel import (
     StageCount,
     StageDelay,
 )
+from tipwatch.storage import tables as t
 
 DELAYS = [
     ("fir_registered", "challan_submitted"),
@@ -160,3 +163,12 @@ def _merge(parts: Any) -> dict[tuple[int, str], int]:
         for key, n in part.items():
             merged[key] += n
     return dict(merged)
+
+
+def years_with_cases(ctx: Context, actor: Principal) -> list[int]:
+    """The registration years that have cases, newest first."""
+    actor.require(Capability.READ_AGGREGATES)
+    with ctx.uow() as uow:
+        return list(
+            uow.session.scalars(select(t.Case.year).distinct().order_by(t.Case.year.desc()))
+        )

@@ -118,6 +118,7 @@ def logout(ctx: Context, cookie: str) -> None:
 class Caller:
     principal: Principal
     csrf_token: str | None  # set for a browser session: unsafe requests must echo it
+    locale: str = "en"
 
 
 def _active_user(user: s.User | None) -> s.User:
@@ -157,4 +158,4 @@ def caller_from_cookie(ctx: Context, cookie: str) -> Caller:
         if session is None or is_expired(session.expires_at, ctx.now()):
             raise NotAuthenticated("the session has ended: log in again")
         user = _active_user(uow.session.get(s.User, session.user_id))
-        return Caller(principal_of(user), session.csrf_token)
+        return Caller(principal_of(user), session.csrf_token, user.locale)

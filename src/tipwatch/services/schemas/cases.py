@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated
+from enum import StrEnum
+from typing import Annotated, Literal
 
 from pydantic import Field
 
+from tipwatch.domain.funnel import FinalState, FunnelStage
 from tipwatch.domain.stages import CaseStage
 from tipwatch.domain.vocabulary import CaseType, ExploitationForm, Province
 from tipwatch.services.schemas.common import (
@@ -19,6 +21,7 @@ from tipwatch.services.schemas.common import (
 from tipwatch.services.schemas.units import UnitOut
 
 Year = Annotated[int, Field(ge=1947, le=2100)]
+FunnelStageName = StrEnum("FunnelStageName", {s.label: s.label for s in FunnelStage})  # type: ignore[misc]
 
 
 class CaseCreate(Input):
@@ -103,6 +106,14 @@ class CaseFilters(Input):
     exploitation: ExploitationForm | None = None
     year: Year | None = None
     overdue: bool | None = None
+    reached: FunnelStageName | None = Field(
+        default=None, description="Cases that reached at least this stage of the funnel"
+    )
+    stopped_at: FunnelStageName | None = Field(
+        default=None, description="Cases whose furthest stage is this one"
+    )
+    final_state: FinalState | None = None
+    sort: Literal["newest", "oldest", "reference", "stage"] = "newest"
     q: SearchText | None = Field(default=None, description="Part of the reference")
     limit: Annotated[int, Field(ge=1, le=200)] = 50
     offset: Annotated[int, Field(ge=0, le=10**7)] = 0

@@ -1,0 +1,115 @@
+"""Reading a spreadsheet (CSV or XLSX) into rows numbered as the user sees them.
+
+A row's number is its row in the spreadsheet: with the header in row 1, the first case is row 2.
+Title rows above the header are skipped (the header is the first of the first 20 rows that names
+known columns, or the mapping's `header_row`); blank rows are skipped and not counted.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass
+
+from tipwatch.domain.errors import InvalidInput
+from tipwatch.services.imports.mapping import ImportMapping, recognised
+from tipwatch.services.imports.values import Cell
+
+MAX_ROWS = 200_000
+MAX_BYTES = 64 * 1024 * 1024
+_HEADER_SEARCH = 20
+
+
+@dataclass(frozen=True)
+class Table:
+    header: list[Cell]
+    header_row: int
+    rows: list[tuple[int, list[Cell]]]  # (row number, cells lined up with the header)
+
+
+def _bad(message: str) -> InvalidInput:
+    return InvalidInput(message, field="file")
+
+
+def read_table(content: bytes, name: str, mapping: ImportMapping) -> Table:
+    """The header and data rows of a CSV or XLSX file; InvalidInput if it cannot be read."""
+    if len(content) > MAX_BYTES:
+        raise _bad(f"{name} is over {MAX_BYTES // 2**20} MB: split it into several files")
+    if content.startswith(b"\xd0\xcf\x11\xe0"):
+        raise _bad(f"{name} is an old Excel (.xls) file: save it as .xlsx or .csv")
+    if content.startswith(b"PK\x03\x04"):
+        rows = _xlsx_rows(content, name, mapping.sheet)
+    elif name.lower().endswith((".xlsx", ".xlsm")):
+        raise _bad(f"{name} is not a readable Excel file")
+    else:
+        rows = _csv_rows(content, name)
+    return _table(rows, name, mapping)
+
+
+def _table(rows: list[list[Cell]], name: str, mapping: ImportMapping) -> Table:
+    if mapping.header_row is not None:
+        at = mapping.header_row - 1
+        if at >= len(rows):
+            raise _bad(f"{name} has no row {mapping.header_row} to read the header from")
+    else:
+        candidates = [(i, recognised(r, mapping)) for i, r in enumerate(rows[:_HEADER_SEARCH])]
+        good = [i for i, count in candidates if count >= 2]
+        filled = [i for i, r in enumerate(rows) if any(_filled(c) for c in r)]
+        if not filled:
+            raise _bad(f"{name} is empty")
+        at = good[0] if good else filled[0]
+    header = rows[at]
+    width = len(header)
+    data = [
+        (number, (cells + [None] * width)[:width])
+        for number, cells in enumerate(rows[at + 1 :], start=at + 2)
+        if any(_filled(c) for c in cells)
+    ]
+    if len(data) > MAX_ROWS:
+        raise _bad(f"{name} has {len(data)} rows; at most {MAX_ROWS} are read: split the file")
+    return Table(header, at + 1, data)
+
+
+def _filled(cell: Cell) -> bool:
+    return cell is not None and (not isinstance(cell, str) or bool(cell.strip()))
+
+
+def _decode(content: bytes, name: str) -> str:
+    if content.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text"
+        return content.decode("utf-16")
+    try:
+        return content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            return content.decode("cp1252")  # Excel's "CSV" on Windows
+        except UnicodeDecodeError as exc:
+            raise _bad(f"{name} is neither UTF-8 nor Windows text: save it as CSV UTF-8") from exc
+
+
+def _csv_rows(content: bytes, name: str) -> list[list[Cell]]:
+    text = _decode(content, name)
+    if "\x00" in text:
+        raise _bad(f"{name} is not a CSV or XLSX file")
+    lines = text.splitlines()[:_HEADER_SEARCH]
+    delimiter = max(",;\t|", key=lambda d: max((line.count(d) for line in lines), default=0))
+    try:
+        return [list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    except csv.Error as exc:
+        raise _bad(f"{name} is not a readable CSV file: {exc}") from exc
+
+
+def _xlsx_rows(content: bytes, name: str, sheet: str | None) -> list[list[Cell]]:
+    from openpyxl import load_workbook  # type: ignore[import-untyped]
+
+    try:
+        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise _bad(f"{name} is not a readable Excel file") from exc
+    try:
+        if sheet is not None and sheet not in book.sheetnames:
+            raise _bad(f"{name} has no sheet {sheet!r} (its sheets: {', '.join(book.sheetnames)})")
+        worksheet = book[sheet] if sheet is not None else book.worksheets[0]
+        return [list(row) for row in worksheet.iter_rows(min_row=1, values_only=True)]
+    finally:
+        book.close()

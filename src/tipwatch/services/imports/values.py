@@ -1,0 +1,164 @@
+"""Values as Pakistani offices write them: day-first dates, rupees in lakhs, "7 years".
+
+Each reader takes one cell and returns the value or raises ValueError with a message that is
+safe to store and show: it repeats the cell only where the cell cannot be personal data.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+Cell = str | int | float | date | datetime | None
+
+EARLIEST_YEAR = 1947
+_EXCEL_EPOCH = date(1899, 12, 30)
+_EXCEL_SERIALS = range(17_533, 80_000)  # 1948-01-01 to 2118: numbers Excel stores for dates
+_MONTHS = {
+    name: number
+    for number in range(1, 13)
+    for name in (calendar.month_name[number].lower(), calendar.month_abbr[number].lower())
+} | {"sept": 9}
+_DAY_FIRST = re.compile(r"(\d{1,2})[-/.\s]+(\d{1,2})[-/.\s]+(\d{4}|\d{2})")
+_YEAR_FIRST = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+_DAY_NAMED = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?[-/.,\s]*([a-z]+)[-/.,\s]*(\d{4}|\d{2})")
+_NAMED_DAY = re.compile(r"([a-z]+)[-/.\s]*(\d{1,2})(?:st|nd|rd|th)?[,\s]+(\d{4})")
+_TIME = re.compile(r"[\sT]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?)?$")
+
+
+def text_of(cell: Cell) -> str:
+    """A cell as text: numbers without a spurious ".0", dates in ISO form, blanks as ""."""
+    if cell is None:
+        return ""
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    if isinstance(cell, datetime):
+        return cell.date().isoformat() if cell.time() == datetime.min.time() else cell.isoformat()
+    if isinstance(cell, date):
+        return cell.isoformat()
+    return " ".join(str(cell).split())
+
+
+def is_blank(text: str) -> bool:
+    return text.strip().casefold() in ("", "-", "--", "n/a", "na", "nil", "none", "null")
+
+
+def parse_date(cell: Cell, this_year: int) -> date:
+    """A date written day first (12-01-2023, 12/01/23, 12.01.2023, 12 Jan 2023), in ISO form
+    (2023-01-12), as an Excel date cell or an Excel date number."""
+    if isinstance(cell, datetime):
+        return cell.date()
+    if isinstance(cell, date):
+        return cell
+    if isinstance(cell, int | float):
+        return _excel_serial(int(cell), str(cell))
+    return _date_from_text(" ".join(str(cell).split()).lower(), this_year)
+
+
+@lru_cache(maxsize=65_536)
+def _date_from_text(text: str, this_year: int) -> date:
+    text = _TIME.sub("", text).strip().rstrip(".")
+    if text.isdigit() and len(text) == 5:
+        return _excel_serial(int(text), text)
+    if match := _YEAR_FIRST.fullmatch(text):
+        year, month, day = (int(g) for g in match.groups())
+    elif match := _DAY_FIRST.fullmatch(text):
+        day, month = int(match[1]), int(match[2])
+        year = _full_year(match[3], this_year)
+    elif (match := _DAY_NAMED.fullmatch(text)) and match[2] in _MONTHS:
+        day, month, year = int(match[1]), _MONTHS[match[2]], _full_year(match[3], this_year)
+    elif (match := _NAMED_DAY.fullmatch(text)) and match[1] in _MONTHS:
+        month, day, year = _MONTHS[match[1]], int(match[2]), int(match[3])
+    else:
+        raise ValueError(
+            f"{text!r} is not a date: write it day first, like 12-01-2023, or as 2023-01-12"
+        )
+    return _real_date(year, month, day, text)
+
+
+def _full_year(digits: str, this_year: int) -> int:
+    if len(digits) == 4:
+        return int(digits)
+    year = 2000 + int(digits)
+    return year if year <= this_year else year - 100
+
+
+def _real_date(year: int, month: int, day: int, text: str) -> date:
+    if year < EARLIEST_YEAR:
+        raise ValueError(f"{text!r} is before {EARLIEST_YEAR}")
+    if not 1 <= month <= 12:
+        raise ValueError(
+            f"{text!r} is not a date: there is no month {month} "
+            "(dates are read day first: 12-01-2023 is 12 January 2023)"
+        )
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        raise ValueError(
+            f"{text!r} is not a date: {calendar.month_name[month]} {year} has {last} days"
+        )
+    return date(year, month, day)
+
+
+def _excel_serial(number: int, text: str) -> date:
+    if number not in _EXCEL_SERIALS:
+        raise ValueError(f"{text!r} is not a date")
+    return _EXCEL_EPOCH + timedelta(days=number)
+
+
+_COUNT = re.compile(r"(\d+)(?:\.0+)?(?:\s*[a-z() ]*)?")
+
+
+def parse_count(cell: Cell) -> int:
+    """A whole number, possibly followed by a word: "3", "3.0", "3 victims"."""
+    text = text_of(cell).lower()
+    if not (match := _COUNT.fullmatch(text)):
+        raise ValueError("is not a whole number")
+    return int(match[1])
+
+
+_TERM = re.compile(r"(\d+(?:\.\d+)?)\s*(years?|yrs?|y|months?|mon|m)?\b")
+_LIFE = re.compile(r"\b(life|imprisonment for life|li)\b")
+_SENTENCE_WORDS = re.compile(r"\b(ri|si|r\.i\.|s\.i\.|rigorous|simple|imprisonment|and)\b|[.,]")
+
+
+def parse_months(cell: Cell) -> tuple[int | None, bool]:
+    """A term of imprisonment: months ("84"), "7 years", "2 years 6 months", or "life".
+    Returns (months, life imprisonment)."""
+    text = text_of(cell).lower()
+    if _LIFE.search(text):
+        return None, True
+    rest, months, found = _SENTENCE_WORDS.sub(" ", text), 0.0, False
+    for match in _TERM.finditer(rest):
+        number, unit = float(match[1]), match[2] or "months"
+        months += number * 12 if unit.startswith("y") else number
+        found = True
+    if not found or _TERM.sub("", rest).strip():
+        raise ValueError("is not a term: write months (84), years (7 years) or life")
+    if months > 1200:
+        raise ValueError("is more than 100 years")
+    return round(months), False
+
+
+_RUPEE_WORDS = re.compile(r"\b(rs|pkr|rupees?)\b\.?|/-|=/?-?")
+_MULTIPLIERS = {"lac": 10**5, "lacs": 10**5, "lakh": 10**5, "lakhs": 10**5, "crore": 10**7,
+                "crores": 10**7, "million": 10**6, "m": 10**6}  # fmt: skip
+_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*([a-z]+)?")
+
+
+def parse_rupees(cell: Cell) -> int:
+    """A fine: "100000", "1,00,000", "Rs. 100,000/-", "1 lac", "1.5 lakh", "2 million"."""
+    if isinstance(cell, int | float) and not isinstance(cell, bool):
+        return _within_fine(round(cell))
+    text = _RUPEE_WORDS.sub(" ", text_of(cell).lower()).replace(",", "").strip()
+    match = _AMOUNT.fullmatch(text)
+    if not match or (match[2] and match[2] not in _MULTIPLIERS):
+        raise ValueError("is not an amount in rupees, like 100000, 1,00,000/- or 1 lac")
+    return _within_fine(round(float(match[1]) * _MULTIPLIERS.get(match[2] or "", 1)))
+
+
+def _within_fine(amount: int) -> int:
+    if not 0 <= amount <= 10**12:
+        raise ValueError("is not a plausible fine")
+    return amount

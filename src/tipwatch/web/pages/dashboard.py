@@ -1,0 +1,69 @@
+"""The dashboard: the attrition funnel as a chart in a stated unit, breakdowns, delays, shares,
+and the published figures beside the records. Every number links to the cases behind it."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
+
+from tipwatch.api.deps import Ctx
+from tipwatch.domain.funnel import FinalState, FunnelStage
+from tipwatch.domain.vocabulary import Province
+from tipwatch.services.figures import compare_figures
+from tipwatch.services.funnel import attrition_funnel, years_with_cases
+from tipwatch.services.schemas.funnel import FunnelFilters
+from tipwatch.web.session import LoggedIn
+from tipwatch.web.templating import render
+
+router = APIRouter(include_in_schema=False)
+BAR_WIDTH = 520
+
+
+@router.get("/dashboard")
+def dashboard(
+    request: Request,
+    ctx: Ctx,
+    visitor: LoggedIn,
+    year: Annotated[int | None, Query(ge=1947, le=2100)] = None,
+    unit: Literal["cases", "accused", "victims"] = "cases",
+    province: Province | None = None,
+) -> Response:
+    actor = visitor.actor
+    years = years_with_cases(ctx, actor)
+    year = year or (years[0] if years else None)
+    base = FunnelFilters(year=year, unit=unit, province=province)
+    funnel = attrition_funnel(ctx, actor, base).funnel
+    by_province = (
+        attrition_funnel(
+            ctx, actor, base.model_copy(update={"by": "province", "province": None})
+        ).groups
+        if province is None
+        else []
+    )
+    by_year = attrition_funnel(
+        ctx, actor, base.model_copy(update={"by": "year", "year": None})
+    ).groups
+    figures = compare_figures(ctx, actor, year, province or "Pakistan") if year else []
+    widest = max(funnel.total, 1)
+    bars = [(s.stage, s.count, round(BAR_WIDTH * s.count / widest)) for s in funnel.stages]
+    drill = {"year": year, "province": province}
+    return render(
+        request,
+        "dashboard.html",
+        visitor,
+        funnel=funnel,
+        bars=bars,
+        year=year,
+        years=years,
+        unit=unit,
+        province=province,
+        provinces=list(Province),
+        by_province=by_province,
+        by_year=by_year,
+        figures=figures,
+        drill=drill,
+        stages=[s.label for s in FunnelStage],
+        states=[s.value for s in FinalState],
+    )
