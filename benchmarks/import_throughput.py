@@ -21,9 +21,7 @@ from tipwatch.storage.crypto import EncryptingCodec, KeyRing
 
 ROWS = 20_000
 TARGET_ROWS_PER_SECOND = 5_000
-HEADER = ("unit_code,fir_number,fir_date,offence_date,sections,accused,accused_cnic,victims,"
-          "victim_sex,victim_age,exploitation,status,challan_date,charge_date,verdict_date,"
-          "sentence_months,fine_rupees,closure_date,narrative").split(",")  # fmt: skip
+HEADER = ["unit_code", "fir_number", "fir_date", "offence_date", "sections", "accused", "accused_cnic", "victims", "victim_sex", "victim_age", "exploitation", "status", "challan_date", "charge_date", "verdict_date", "sentence_months", "fine_rupees", "closure_date", "narrative"]  # fmt: skip
 SECTIONS = ["3 PTPA", "u/s 3 PTPA", "370/371-A PPC", "17/22 EO 1979", "3(2) PTPA", "6 PSMA"]
 STATUSES = ["Under investigation", "Challan submitted", "Under trial", "Convicted",
             "Acquitted", "Compromised", "Untraced", "Zer-e-Tafteesh"]  # fmt: skip
@@ -48,7 +46,7 @@ def synthetic_register(rows: int = ROWS) -> bytes:
         verdict = status in ("Convicted", "Acquitted")
         writer.writerow([
             f"FIA-B{n % 4}", str(n), _day(fir, 0), _day(fir, -5), SECTIONS[n % len(SECTIONS)],
-            accused, f"35202-{n % 5000:07d}-1" if n % 3 == 0 else "", victims, "F",
+            accused, f"35202-{n % 5000:07d}-1" if n % 6 == 0 else "", victims, "F",
             "16" if n % 2 else "", "forced labour", status,
             _day(fir, 20) if later else "", _day(fir, 60) if trial else "",
             _day(fir, 300) if verdict else "", "7 years" if status == "Convicted" else "",

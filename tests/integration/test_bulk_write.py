@@ -24,29 +24,52 @@ from tipwatch.services.schemas.units import UnitCreate
 
 
 def bundle(unit_id: int, number: str = "1", provision: str = "3(1) PTPA") -> CaseBundle:
-    accused = NewPerson({"name": "Bulk Accused", "cnic": "3520211112223", "phones": [],
-                         "aliases": [], "bank_accounts": []}, sex="male", age_years=40)
+    accused = NewPerson(
+        {
+            "name": "Bulk Accused",
+            "cnic": "3520211112223",
+            "phones": [],
+            "aliases": [],
+            "bank_accounts": [],
+        },
+        sex="male",
+        age_years=40,
+    )
     return CaseBundle(
-        number=number, year=2024, unit_id=unit_id, unit_code="FIA-BULK",
-        case_type="trafficking", reported_on=date(2024, 1, 5), offence_date=date(2024, 1, 1),
+        number=number,
+        year=2024,
+        unit_id=unit_id,
+        unit_code="FIA-BULK",
+        case_type="trafficking",
+        reported_on=date(2024, 1, 5),
+        offence_date=date(2024, 1, 1),
         exploitation=["forced_labour"],
-        parties=[PartyRecord("a", "accused", accused),
-                 PartyRecord("v", "victim", NewPerson({"name": "Bulk Victim"}, sex="female"))],
+        parties=[
+            PartyRecord("a", "accused", accused),
+            PartyRecord("v", "victim", NewPerson({"name": "Bulk Victim"}, sex="female")),
+        ],
         charges=[ChargeRecord("c", "a", provision)],
-        events=[EventRecord("fir_registered", date(2024, 1, 5)),
-                EventRecord("arrest", date(2024, 1, 6), party_key="a"),
-                EventRecord("interim_challan", date(2024, 2, 1)),
-                EventRecord("charge_framed", date(2024, 3, 1), charge_key="c"),
-                EventRecord("conviction", date(2024, 6, 1), charge_key="c"),
-                EventRecord("sentence", date(2024, 6, 8), charge_key="c",
-                            details={"fine_rupees": 100_000})],
+        events=[
+            EventRecord("fir_registered", date(2024, 1, 5)),
+            EventRecord("arrest", date(2024, 1, 6), party_key="a"),
+            EventRecord("interim_challan", date(2024, 2, 1)),
+            EventRecord("charge_framed", date(2024, 3, 1), charge_key="c"),
+            EventRecord("conviction", date(2024, 6, 1), charge_key="c"),
+            EventRecord(
+                "sentence", date(2024, 6, 8), charge_key="c", details={"fine_rupees": 100_000}
+            ),
+        ],
     )
 
 
 def _unit(ctx: Context) -> int:
-    return units.add_unit(ctx, SYSTEM, UnitCreate(
-        code="FIA-BULK", name="FIA Bulk", kind="fia_circle", agency="FIA",
-        province="Punjab")).id
+    return units.add_unit(
+        ctx,
+        SYSTEM,
+        UnitCreate(
+            code="FIA-BULK", name="FIA Bulk", kind="fia_circle", agency="FIA", province="Punjab"
+        ),
+    ).id
 
 
 def test_a_bundle_reads_back_with_its_stage_flags_and_people(ctx: Context) -> None:

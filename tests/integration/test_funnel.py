@@ -43,63 +43,147 @@ def person(sex: str = "male", age: int = 35) -> NewPerson:
     return NewPerson({"name": "Funnel Test Person"}, sex=sex, age_years=age)
 
 
-def ev(kind: str, on: str, party: str | None = None, charge: str | None = None,
-       **details: object) -> EventRecord:
+def ev(
+    kind: str, on: str, party: str | None = None, charge: str | None = None, **details: object
+) -> EventRecord:
     return EventRecord(kind, d(on), party, charge, dict(details))
 
 
-def case(number: str, unit: tuple[int, str], accused: list[str],
-         victims: list[tuple[str, int]], events: list[EventRecord],
-         charges: tuple[tuple[str, str, str], ...] = (), year: int = 2024) -> CaseBundle:
+def case(
+    number: str,
+    unit: tuple[int, str],
+    accused: list[str],
+    victims: list[tuple[str, int]],
+    events: list[EventRecord],
+    charges: tuple[tuple[str, str, str], ...] = (),
+    year: int = 2024,
+) -> CaseBundle:
     parties = [PartyRecord(a, "accused", person()) for a in accused]
-    parties += [PartyRecord(f"v{n}", "victim", person(sex, age))
-                for n, (sex, age) in enumerate(victims)]
+    parties += [
+        PartyRecord(f"v{n}", "victim", person(sex, age)) for n, (sex, age) in enumerate(victims)
+    ]
     return CaseBundle(
-        number=number, year=year, unit_id=unit[0], unit_code=unit[1], case_type="trafficking",
-        reported_on=events[0].occurred_on, offence_date=events[0].occurred_on,
-        parties=parties, events=events,
-        charges=[ChargeRecord(key, party, provision) for key, party, provision in charges])
+        number=number,
+        year=year,
+        unit_id=unit[0],
+        unit_code=unit[1],
+        case_type="trafficking",
+        reported_on=events[0].occurred_on,
+        offence_date=events[0].occurred_on,
+        parties=parties,
+        events=events,
+        charges=[ChargeRecord(key, party, provision) for key, party, provision in charges],
+    )
 
 
 @pytest.fixture
 def known_year(ctx: Context) -> None:
-    punjab = (units.add_unit(ctx, SYSTEM, UnitCreate(
-        code="PB", name="Punjab circle", kind="fia_circle", agency="FIA",
-        province="Punjab")).id, "PB")
-    sindh = (units.add_unit(ctx, SYSTEM, UnitCreate(
-        code="SD", name="Sindh station", kind="police_station", agency="Sindh Police",
-        province="Sindh")).id, "SD")
+    punjab = (
+        units.add_unit(
+            ctx,
+            SYSTEM,
+            UnitCreate(
+                code="PB", name="Punjab circle", kind="fia_circle", agency="FIA", province="Punjab"
+            ),
+        ).id,
+        "PB",
+    )
+    sindh = (
+        units.add_unit(
+            ctx,
+            SYSTEM,
+            UnitCreate(
+                code="SD",
+                name="Sindh station",
+                kind="police_station",
+                agency="Sindh Police",
+                province="Sindh",
+            ),
+        ).id,
+        "SD",
+    )
     bundles = [
-        case("C1", punjab, ["A1", "A2"], [("female", 12), ("female", 25)], [
-            ev("fir_registered", "2024-01-10"), ev("arrest", "2024-01-11", "A1"),
-            ev("arrest", "2024-01-11", "A2"), ev("interim_challan", "2024-01-25"),
-            ev("charge_framed", "2024-03-01", charge="c1"),
-            ev("charge_framed", "2024-03-01", charge="c2"),
-            ev("conviction", "2024-06-01", charge="c1"), ev("acquittal", "2024-06-01", charge="c2"),
-            ev("sentence", "2024-06-10", charge="c1", imprisonment_months=36)],
-            (("c1", "A1", "3(2) PTPA"), ("c2", "A2", "3(2) PTPA"))),
-        case("C2", punjab, ["A3"], [("male", 30)], [
-            ev("fir_registered", "2024-02-01"), ev("arrest", "2024-02-02", "A3"),
-            ev("interim_challan", "2024-03-15"), ev("charge_framed", "2024-04-01", charge="c"),
-            ev("conviction", "2024-07-01", charge="c"),
-            ev("sentence", "2024-07-05", charge="c", fine_rupees=50_000)],
-            (("c", "A3", "3(1) PTPA"),)),
-        case("C3", punjab, ["A4"], [("female", 15)], [
-            ev("fir_registered", "2024-03-01"), ev("investigation_started", "2024-03-02"),
-            ev("compromise", "2024-03-20")]),
-        case("C4", punjab, ["A5"], [("female", 40)], [
-            ev("fir_registered", "2024-04-01"), ev("fir_cancelled", "2024-04-10")]),
-        case("C5", punjab, ["A6"], [("male", 16)], [
-            ev("fir_registered", "2024-05-01"), ev("investigation_started", "2024-05-02"),
-            ev("arrest", "2024-05-03", "A6"), ev("interim_challan", "2024-05-15"),
-            ev("discharge", "2024-05-20", "A6")]),
+        case(
+            "C1",
+            punjab,
+            ["A1", "A2"],
+            [("female", 12), ("female", 25)],
+            [
+                ev("fir_registered", "2024-01-10"),
+                ev("arrest", "2024-01-11", "A1"),
+                ev("arrest", "2024-01-11", "A2"),
+                ev("interim_challan", "2024-01-25"),
+                ev("charge_framed", "2024-03-01", charge="c1"),
+                ev("charge_framed", "2024-03-01", charge="c2"),
+                ev("conviction", "2024-06-01", charge="c1"),
+                ev("acquittal", "2024-06-01", charge="c2"),
+                ev("sentence", "2024-06-10", charge="c1", imprisonment_months=36),
+            ],
+            (("c1", "A1", "3(2) PTPA"), ("c2", "A2", "3(2) PTPA")),
+        ),
+        case(
+            "C2",
+            punjab,
+            ["A3"],
+            [("male", 30)],
+            [
+                ev("fir_registered", "2024-02-01"),
+                ev("arrest", "2024-02-02", "A3"),
+                ev("interim_challan", "2024-03-15"),
+                ev("charge_framed", "2024-04-01", charge="c"),
+                ev("conviction", "2024-07-01", charge="c"),
+                ev("sentence", "2024-07-05", charge="c", fine_rupees=50_000),
+            ],
+            (("c", "A3", "3(1) PTPA"),),
+        ),
+        case(
+            "C3",
+            punjab,
+            ["A4"],
+            [("female", 15)],
+            [
+                ev("fir_registered", "2024-03-01"),
+                ev("investigation_started", "2024-03-02"),
+                ev("compromise", "2024-03-20"),
+            ],
+        ),
+        case(
+            "C4",
+            punjab,
+            ["A5"],
+            [("female", 40)],
+            [ev("fir_registered", "2024-04-01"), ev("fir_cancelled", "2024-04-10")],
+        ),
+        case(
+            "C5",
+            punjab,
+            ["A6"],
+            [("male", 16)],
+            [
+                ev("fir_registered", "2024-05-01"),
+                ev("investigation_started", "2024-05-02"),
+                ev("arrest", "2024-05-03", "A6"),
+                ev("interim_challan", "2024-05-15"),
+                ev("discharge", "2024-05-20", "A6"),
+            ],
+        ),
         case("C6", punjab, ["A7"], [("female", 22)], [ev("complaint", "2024-06-01")]),
-        case("C7", sindh, ["A8"], [], [
-            ev("fir_registered", "2024-06-01"), ev("arrest", "2024-06-02", "A8"),
-            ev("interim_challan", "2024-07-15"), ev("charge_framed", "2024-08-01", charge="c")],
-            (("c", "A8", "370 PPC"),)),
-        case("C8", punjab, ["A9"], [("female", 20)], [ev("fir_registered", "2023-05-01")],
-             year=2023),
+        case(
+            "C7",
+            sindh,
+            ["A8"],
+            [],
+            [
+                ev("fir_registered", "2024-06-01"),
+                ev("arrest", "2024-06-02", "A8"),
+                ev("interim_challan", "2024-07-15"),
+                ev("charge_framed", "2024-08-01", charge="c"),
+            ],
+            (("c", "A8", "370 PPC"),),
+        ),
+        case(
+            "C8", punjab, ["A9"], [("female", 20)], [ev("fir_registered", "2023-05-01")], year=2023
+        ),
     ]
     prepared = [prepare(b, ctx.catalogue, ctx.today()) for b in bundles]
     with ctx.uow() as uow:
@@ -125,14 +209,20 @@ def test_the_case_funnel_matches_the_hand_count(ctx: Context) -> None:
     assert f.total == 7
     assert stages(f) == [7, 6, 5, 4, 3, 2, 2, 1]
     assert drop_outs(f) == {
-        "reported": {"pending": 1}, "fir_registered": {"cancelled": 1},
-        "under_investigation": {"compromised": 1}, "challan_submitted": {"discharged": 1},
-        "charge_framed": {"pending": 1}, "convicted": {"fine_only": 1},
-        "sentenced_to_prison": {"imprisoned": 1}}
+        "reported": {"pending": 1},
+        "fir_registered": {"cancelled": 1},
+        "under_investigation": {"compromised": 1},
+        "challan_submitted": {"discharged": 1},
+        "charge_framed": {"pending": 1},
+        "convicted": {"fine_only": 1},
+        "sentenced_to_prison": {"imprisoned": 1},
+    }
     assert sum(f.final_states.values()) == f.total
     assert (f.conviction_rate.numerator, f.conviction_rate.denominator) == (2, 2)
-    assert (f.convictions_per_registered.numerator,
-            f.convictions_per_registered.denominator) == (2, 6)
+    assert (f.convictions_per_registered.numerator, f.convictions_per_registered.denominator) == (
+        2,
+        6,
+    )
     assert (f.fine_only_share.numerator, f.fine_only_share.denominator) == (1, 2)
     assert (f.late_challan_share.numerator, f.late_challan_share.denominator) == (3, 5)
     assert [x.median_days for x in f.delays] == [29, 17, 91.5, 6.5]
@@ -171,8 +261,10 @@ def test_the_funnel_breaks_down_by_province_and_filters_by_law(ctx: Context) -> 
 def test_published_figures_sit_beside_the_records_in_the_same_unit(ctx: Context) -> None:
     assert seed_published_figures(ctx) > 15
     assert seed_published_figures(ctx) == 0  # only into an empty table
-    rows = {(r.published.measure, r.published.unit): r
-            for r in compare_figures(ctx, SYSTEM, 2024, "Punjab")}
+    rows = {
+        (r.published.measure, r.published.unit): r
+        for r in compare_figures(ctx, SYSTEM, 2024, "Punjab")
+    }
     registered = rows[("cases_registered", "cases")]
     assert (registered.published.value, registered.system_value) == (457, 5)
     assert registered.difference == 5 - 457
@@ -183,6 +275,9 @@ def test_published_figures_sit_beside_the_records_in_the_same_unit(ctx: Context)
     assert victims
     assert victims[0].system_value == 7
     assert "periods differ" in victims[0].note
-    red_book = [r for r in compare_figures(ctx, SYSTEM, 2025, "Pakistan")
-                if r.published.measure == "most_wanted_smugglers"]
+    red_book = [
+        r
+        for r in compare_figures(ctx, SYSTEM, 2025, "Pakistan")
+        if r.published.measure == "most_wanted_smugglers"
+    ]
     assert red_book[0].system_value is None

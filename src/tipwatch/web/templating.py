@@ -36,23 +36,28 @@ class Visitor:
         return self.principal
 
 
+def N_(message: str) -> str:
+    """Marks a message for translation where it is written; translated where it is shown."""
+    return message
+
+
 def menu(principal: Principal | None) -> list[tuple[str, str]]:
     """The pages this user's role may open, as (path, label) pairs."""
     if principal is None:
         return []
     items: list[tuple[str, str]] = []
     if principal.can(Capability.READ_CASES):
-        items.append(("/cases", "Cases"))
+        items.append(("/cases", N_("Cases")))
     if principal.can(Capability.CREATE_CASES):
-        items += [("/cases/new", "New case"), ("/import", "Import")]
+        items += [("/cases/new", N_("New case")), ("/import", N_("Import"))]
     if principal.can(Capability.READ_PERSONS):
-        items.append(("/people/search", "Find a person"))
+        items.append(("/people/search", N_("Find a person")))
     if principal.can(Capability.CARE_FOR_VICTIMS):
-        items.append(("/care", "My victims"))
+        items.append(("/care", N_("My victims")))
     if principal.can(Capability.READ_AGGREGATES):
-        items.append(("/dashboard", "Dashboard"))
+        items.append(("/dashboard", N_("Dashboard")))
     if principal.can(Capability.READ_AUDIT):
-        items += [("/audit", "Audit log"), ("/alerts", "Alerts")]
+        items += [("/audit", N_("Audit log")), ("/alerts", N_("Alerts"))]
     return items
 
 

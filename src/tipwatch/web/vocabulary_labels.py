@@ -18,12 +18,40 @@ from tipwatch.domain.vocabulary import (
     TravelMode,
 )
 
-FLAG_KINDS = ("challan_overdue", "challan_late", "fine_only", "outside_law", "unverified",
-              "implicated_official", "conflict_of_interest")
-EXTRA = ("cases", "accused", "victims", "province", "year", "discharged", "yes", "no",
-         "newest first", "oldest first", "reference", "furthest stage", "accused persons",
-         "imprisonment months", "fine rupees", "life imprisonment", "appellant", "court",
-         "outcome", "to agency", "referred to", "referred to unit id", "place")
+FLAG_KINDS = (
+    "challan_overdue",
+    "challan_late",
+    "fine_only",
+    "outside_law",
+    "unverified",
+    "implicated_official",
+    "conflict_of_interest",
+)
+EXTRA = (
+    "cases",
+    "accused",
+    "victims",
+    "province",
+    "year",
+    "discharged",
+    "yes",
+    "no",
+    "newest first",
+    "oldest first",
+    "reference",
+    "furthest stage",
+    "accused persons",
+    "imprisonment months",
+    "fine rupees",
+    "life imprisonment",
+    "appellant",
+    "court",
+    "outcome",
+    "to agency",
+    "referred to",
+    "referred to unit id",
+    "place",
+)
 
 
 def displayed(value: str) -> str:
@@ -32,9 +60,22 @@ def displayed(value: str) -> str:
 
 def vocabulary_labels() -> set[str]:
     values: set[str] = set()
-    for vocabulary in (Role, ChallanStatus, AppealOutcome, Appellant, EventKind, FinalState,
-                       CaseStage, AccusedStage, Verdict, CaseType, ExploitationForm,
-                       PersonRole, Sex, TravelMode):
+    for vocabulary in (
+        Role,
+        ChallanStatus,
+        AppealOutcome,
+        Appellant,
+        EventKind,
+        FinalState,
+        CaseStage,
+        AccusedStage,
+        Verdict,
+        CaseType,
+        ExploitationForm,
+        PersonRole,
+        Sex,
+        TravelMode,
+    ):
         values |= {displayed(member.value) for member in vocabulary}
     values |= {displayed(stage.label) for stage in FunnelStage}
     values |= {province.value for province in Province}

@@ -33,15 +33,18 @@ class RowCells:
     def raw(self, column: str) -> Cell:
         position = self._plan.index.get(column)
         cell = self._cells[position] if position is not None else None
-        if (cell is None or is_blank(text_of(cell))) and column in self._mapping.defaults:
+        if column in self._mapping.defaults and (cell is None or is_blank(text_of(cell))):
             return self._mapping.defaults[column]
         return cell
 
     def text(self, column: str) -> str:
         """The cell as one line of text, mapped by the mapping file; "" when blank."""
-        text = text_of(self.raw(column))
-        mapped = self._mapping.values.get(column, {}).get(word_key(text))
-        text = mapped if mapped is not None else text
+        cell = self.raw(column)
+        if cell is None or cell == "":
+            return ""
+        text = text_of(cell)
+        if table := self._mapping.values.get(column):
+            text = table.get(word_key(text), text)
         return "" if is_blank(text) else text
 
     def required(self, column: str) -> str:

@@ -96,7 +96,8 @@ async def add_event(request: Request, ctx: Ctx, visitor: LoggedIn, case_id: Case
     values = await read_form(request, visitor)
     shown = dict(values)
     try:
-        data = {**values, "details": _event_details(values.get("kind", ""), values)}
+        details = _event_details(values.get("kind", ""), values)  # takes details.* out
+        data = {**values, "details": details}
         events.record_event(ctx, visitor.actor, case_id, EventCreate(**data))
     except (ValidationError, TipwatchError) as exc:
         return _page(request, ctx, visitor, case_id, 422, "event", shown, errors_of(exc))

@@ -9,6 +9,7 @@ from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 
 from tipwatch.api.deps import Ctx
+from tipwatch.domain.access import Capability
 from tipwatch.domain.errors import TipwatchError
 from tipwatch.domain.funnel import FinalState, FunnelStage
 from tipwatch.domain.stages import CaseStage
@@ -72,6 +73,7 @@ async def search_by_identifier(request: Request, ctx: Ctx, visitor: LoggedIn) ->
 
 @router.get("/cases/new")
 def new_case_form(request: Request, ctx: Ctx, visitor: LoggedIn) -> Response:
+    visitor.actor.require(Capability.CREATE_CASES)
     return render(
         request,
         "cases/new.html",

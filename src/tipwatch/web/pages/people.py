@@ -9,6 +9,7 @@ from fastapi.responses import Response
 from pydantic import ValidationError
 
 from tipwatch.api.deps import Ctx
+from tipwatch.domain.access import Capability
 from tipwatch.domain.errors import TipwatchError
 from tipwatch.services import persons, sharing
 from tipwatch.services.schemas.people import PersonReveal, PersonSearch
@@ -22,6 +23,7 @@ PersonId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 
 @router.get("/people/search")
 def search_page(request: Request, visitor: LoggedIn) -> Response:
+    visitor.actor.require(Capability.READ_PERSONS)
     return render(request, "people/search.html", visitor, found=None, errors={})
 
 

@@ -1,0 +1,165 @@
+"""Every page x every role: who sees which page and menu, and where a victim's name can appear.
+
+Enumerated from the app's routes: a page missing from PAGES fails the suite.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from fastapi.routing import iter_route_contexts
+
+from tests.e2e.conftest import VICTIM_NAME, PageWorld, browser_for, csrf_of
+from tipwatch.api.app import create_app
+from tipwatch.domain.access import Role
+from tipwatch.services.context import Context
+
+R = Role
+CASE_READERS = {R.ADMIN, R.INVESTIGATOR, R.SUPERVISOR, R.PROSECUTOR}
+CASE_EDITORS = {R.ADMIN, R.INVESTIGATOR, R.SUPERVISOR}
+
+
+@dataclass(frozen=True)
+class Page:
+    allowed: set[Role]
+    path: Callable[[PageWorld], str] = lambda w: ""
+
+
+PAGES: dict[str, Page] = {
+    "/cases": Page(CASE_READERS, lambda w: "/cases"),
+    "/cases/new": Page(CASE_EDITORS, lambda w: "/cases/new"),
+    "/cases/{case_id}": Page(CASE_READERS, lambda w: f"/cases/{w.own_case}"),
+    "/people/search": Page(CASE_READERS, lambda w: "/people/search"),
+    "/people/{person_id}": Page(CASE_READERS | {R.CASEWORKER}, lambda w: f"/people/{w.victim}"),
+    "/care": Page({R.CASEWORKER}, lambda w: "/care"),
+    "/dashboard": Page(CASE_READERS | {R.ANALYST}, lambda w: "/dashboard"),
+    "/audit": Page({R.AUDITOR}, lambda w: "/audit"),
+    "/alerts": Page({R.AUDITOR}, lambda w: "/alerts"),
+}
+# Form targets: they need a login and the form's token (checked below), and answer with a page.
+FORMS = {
+    "/login",
+    "/logout",
+    "/language",
+    "/cases/search",
+    "/cases/new",
+    "/cases/{case_id}/events",
+    "/cases/{case_id}/charges",
+    "/cases/{case_id}/parties",
+    "/cases/{case_id}/edit",
+    "/people/search",
+    "/people/{person_id}/reveal",
+}
+OPEN_PAGES = {"/", "/login"}
+MENUS = {
+    R.ADMIN: ["/cases", "/cases/new", "/import", "/people/search", "/dashboard"],
+    R.INVESTIGATOR: ["/cases", "/cases/new", "/import", "/people/search", "/dashboard"],
+    R.SUPERVISOR: ["/cases", "/cases/new", "/import", "/people/search", "/dashboard"],
+    R.PROSECUTOR: ["/cases", "/people/search", "/dashboard"],
+    R.CASEWORKER: ["/care"],
+    R.ANALYST: ["/dashboard"],
+    R.AUDITOR: ["/audit", "/alerts"],
+}
+
+
+def _page_routes(ctx: Context) -> set[tuple[str, str]]:
+    found = set()
+    for route in iter_route_contexts(create_app(ctx).routes):
+        path = route.path or ""
+        if path.startswith(("/api/", "/static")):
+            continue
+        for method in (route.methods or {"GET"}) - {"HEAD"}:
+            found.add((method, path))
+    return found
+
+
+def test_every_page_is_in_the_page_matrix(ctx: Context) -> None:
+    routes = _page_routes(ctx)
+    gets = {path for method, path in routes if method == "GET"}
+    posts = {path for method, path in routes if method == "POST"}
+    assert gets - set(PAGES) - OPEN_PAGES == set(), "pages missing from the matrix"
+    assert posts - FORMS == set(), "forms missing from the matrix"
+
+
+def test_each_role_sees_only_its_own_menu_and_pages(page_world: PageWorld) -> None:
+    wrong = []
+    for role in Role:
+        browser = browser_for(page_world.ctx, role)
+        home = browser.get("/")
+        menu = re.findall(r'<nav aria-label="[^"]+">(.*?)</nav>', home.text, re.S)
+        links = re.findall(r'href="(/[^"]*)"', menu[0]) if menu else []
+        if links != MENUS[role]:
+            wrong.append(f"{role} menu {links}")
+        for template, page in PAGES.items():
+            response = browser.get(page.path(page_world))
+            expected = 200 if role in page.allowed else 403
+            if response.status_code != expected:
+                wrong.append(f"{role} {template}: {response.status_code}, expected {expected}")
+    anonymous = browser_for(page_world.ctx, None)
+    for page in PAGES.values():
+        response = anonymous.get(page.path(page_world), follow_redirects=False)
+        if response.status_code != 303 or "/login" not in response.headers["location"]:
+            wrong.append(f"anonymous {page.path(page_world)}: {response.status_code}")
+    assert wrong == []
+
+
+def test_forms_need_a_login_and_the_form_token(page_world: PageWorld) -> None:
+    case = f"/cases/{page_world.own_case}"
+    anonymous = browser_for(page_world.ctx, None)
+    refused = anonymous.post(f"{case}/events", data={"kind": "arrest"}, follow_redirects=False)
+    assert refused.status_code == 303
+    investigator = browser_for(page_world.ctx, R.INVESTIGATOR)
+    forged = investigator.post(
+        f"{case}/events", data={"kind": "investigation_started", "occurred_on": "2025-02-02"}
+    )
+    assert forged.status_code == 403
+    token = csrf_of(investigator.get(case).text)
+    accepted = investigator.post(
+        f"{case}/events",
+        data={"kind": "investigation_started", "occurred_on": "2025-02-02", "csrf_token": token},
+    )
+    assert accepted.status_code == 200
+    assert "under investigation" in accepted.text
+
+
+def test_no_page_shows_a_victims_name_unless_revealed_with_a_purpose(
+    page_world: PageWorld,
+) -> None:
+    shown_on = []
+    for role in Role:
+        browser = browser_for(page_world.ctx, role)
+        token = csrf_of(browser.get("/").text)
+        pages = [page.path(page_world) for page in PAGES.values()]
+        answers = [browser.get(path) for path in pages]
+        answers.append(
+            browser.post("/cases/search", data={"csrf_token": token, "cnic": "35202-9988776-5"})
+        )
+        answers.append(
+            browser.post("/people/search", data={"csrf_token": token, "name": VICTIM_NAME})
+        )
+        shown_on += [f"{role} {a.url}" for a in answers if VICTIM_NAME in a.text]
+    assert shown_on == []
+
+    caseworker = browser_for(page_world.ctx, R.CASEWORKER)
+    page = caseworker.get(f"/people/{page_world.victim}")
+    assert "identity hidden" in page.text or "hidden-note" in page.text
+    token = csrf_of(page.text)
+    too_short = caseworker.post(
+        f"/people/{page_world.victim}/reveal", data={"csrf_token": token, "purpose": "x"}
+    )
+    assert too_short.status_code == 422
+    assert VICTIM_NAME not in too_short.text
+    revealed = caseworker.post(
+        f"/people/{page_world.victim}/reveal",
+        data={"csrf_token": token, "purpose": "arranging shelter and legal aid"},
+    )
+    assert VICTIM_NAME in revealed.text
+    assert VICTIM_NAME not in caseworker.get(f"/people/{page_world.victim}").text
+
+
+def test_an_accused_name_is_shown_on_the_case_page(page_world: PageWorld) -> None:
+    page = browser_for(page_world.ctx, R.INVESTIGATOR).get(f"/cases/{page_world.own_case}")
+    assert "Karim Testaccused" in page.text
+    assert VICTIM_NAME not in page.text
