@@ -19,6 +19,7 @@ from tipwatch.domain.law.catalogue import LegalCatalogue
 from tipwatch.domain.vocabulary import PersonRole
 from tipwatch.services.bulk import ChargeRecord, EventRecord
 from tipwatch.services.demo.cast import Cast
+from tipwatch.services.demo.verdicts import give_verdicts
 from tipwatch.services.demo.volumes import Ending
 
 K = EventKind
@@ -111,7 +112,8 @@ class CaseLife:
         if ending is Ending.DISCHARGED:
             at = (frame if framed else challan) + rng.randint(30, 300)
             self.arrests(tried, inv, 0.6, at)
-            self.frame(tried, frame) if framed else None
+            if framed:
+                self.frame(tried, frame)
             for person in tried:
                 self.add(at, K.DISCHARGE, person)
             self.must = at
@@ -145,8 +147,6 @@ class CaseLife:
                 self.add(bail, K.BAIL, person, court=f"Judicial Magistrate {self.district}")
 
     def verdicts(self, ending: Ending, tried: list[str], at: int) -> None:
-        from tipwatch.services.demo.verdicts import give_verdicts
-
         give_verdicts(self, ending, tried, at)
 
     def dated(self, fir_on: date, last_day: date) -> list[EventRecord]:
