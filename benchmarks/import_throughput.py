@@ -21,7 +21,27 @@ from tipwatch.storage.crypto import EncryptingCodec, KeyRing
 
 ROWS = 20_000
 TARGET_ROWS_PER_SECOND = 5_000
-HEADER = ["unit_code", "fir_number", "fir_date", "offence_date", "sections", "accused", "accused_cnic", "victims", "victim_sex", "victim_age", "exploitation", "status", "challan_date", "charge_date", "verdict_date", "sentence_months", "fine_rupees", "closure_date", "narrative"]  # fmt: skip
+HEADER = [
+    "unit_code",
+    "fir_number",
+    "fir_date",
+    "offence_date",
+    "sections",
+    "accused",
+    "accused_cnic",
+    "victims",
+    "victim_sex",
+    "victim_age",
+    "exploitation",
+    "status",
+    "challan_date",
+    "charge_date",
+    "verdict_date",
+    "sentence_months",
+    "fine_rupees",
+    "closure_date",
+    "narrative",
+]
 SECTIONS = ["3 PTPA", "u/s 3 PTPA", "370/371-A PPC", "17/22 EO 1979", "3(2) PTPA", "6 PSMA"]
 STATUSES = ["Under investigation", "Challan submitted", "Under trial", "Convicted",
             "Acquitted", "Compromised", "Untraced", "Zer-e-Tafteesh"]  # fmt: skip

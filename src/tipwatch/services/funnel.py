@@ -107,8 +107,11 @@ def _assemble(
     )
 
 
-def attrition_funnel(ctx: Context, actor: Principal, filters: FunnelFilters) -> FunnelReport:
-    """The funnel for the filters, overall and (with `by`) for each group."""
+def attrition_funnel(
+    ctx: Context, actor: Principal, filters: FunnelFilters, *, counts_only: bool = False
+) -> FunnelReport:
+    """The funnel for the filters, overall and (with `by`) for each group. With `counts_only`
+    the delays and the late-challan share are left out (empty), for tables of stage counts."""
     actor.require(Capability.READ_AGGREGATES)
     provision_key = ctx.catalogue.get(filters.provision).key if filters.provision else None
     group = GROUP_COLUMNS[filters.by] if filters.by else None
@@ -125,13 +128,20 @@ def attrition_funnel(ctx: Context, actor: Principal, filters: FunnelFilters) -> 
         for key, stage, state, n in uow.session.execute(counts_sql(rows, where, group)):
             counts[str(key)][(stage, state)] = n
         delays: dict[str, list[list[int]]] = defaultdict(lambda: [[], [], [], []])
-        for key, *days in uow.session.execute(delays_sql(rows, where, group, dialect)):
+        measured = (
+            [] if counts_only else uow.session.execute(delays_sql(rows, where, group, dialect))
+        )
+        for key, *days in measured:
             for column, value in enumerate(days):
                 if value is not None and value >= 0:
                     delays[str(key)][column].append(int(value))
         late = {
             str(key): (due, int(n or 0))
-            for key, due, n in uow.session.execute(late_challans_sql(fir_where, group, today))
+            for key, due, n in (
+                []
+                if counts_only
+                else uow.session.execute(late_challans_sql(fir_where, group, today))
+            )
         }
     groups = sorted(set(counts) | set(late))
     overall = _assemble(

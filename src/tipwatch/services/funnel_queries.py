@@ -141,7 +141,8 @@ def delays_sql(
         (rows.sentenced_on, rows.convicted_on),
     ]
     columns = [days_between_sql(later, earlier, dialect) for later, earlier in pairs]
-    return rows.base_sql([key.label("key"), *columns]).where(*where)
+    measured = t.Case.challan_submitted_on.is_not(None)  # every delay starts at the challan
+    return rows.base_sql([key.label("key"), *columns]).where(measured, *where)
 
 
 def late_challans_sql(

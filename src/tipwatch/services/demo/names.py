@@ -15,6 +15,7 @@ from enum import StrEnum
 DEMO_CNIC_PREFIX = "99999"
 DEMO_PHONE_PREFIX = "+9230000"  # + five digits: +92 300 00xxxxx
 DEMO_PHONE_CAPACITY = 100_000
+IDENTITY_BLOCKS = 8  # the recurring cast, then 2019 to 2025
 
 
 class Community(StrEnum):
@@ -82,10 +83,20 @@ FAMILY = {c: _parts(words) for c, words in _FAMILY.items()}
 
 @dataclass
 class IdentityAllocator:
-    """Hands out demo CNICs and phones in order: unique, reproducible, never a real one."""
+    """Hands out demo CNICs and phones in order: unique, reproducible, never a real one.
 
-    next_cnic: int = 1
-    next_phone: int = 0
+    Each block (0 for the recurring cast, then one per year) has its own serials, so a year's
+    people get the same identifiers whatever was made before them.
+    """
+
+    next_cnic: int
+    next_phone: int
+    phone_end: int
+
+    @classmethod
+    def block(cls, n: int) -> IdentityAllocator:
+        phones = DEMO_PHONE_CAPACITY // IDENTITY_BLOCKS
+        return cls(n * 1_000_000 + 1, n * phones, (n + 1) * phones)
 
     def cnic(self, male: bool) -> str:
         serial, self.next_cnic = self.next_cnic, self.next_cnic + 1
@@ -94,7 +105,7 @@ class IdentityAllocator:
 
     def phone(self) -> str | None:
         """The next demo number, or None once the block is used up (never reused)."""
-        if self.next_phone >= DEMO_PHONE_CAPACITY:
+        if self.next_phone >= self.phone_end:
             return None
         number, self.next_phone = self.next_phone, self.next_phone + 1
         return f"{DEMO_PHONE_PREFIX}{number:05d}"

@@ -20,9 +20,22 @@ from tipwatch.services.persons import add_person
 from tipwatch.services.schemas.people import PersonCreate
 
 ALIASES = (
-    "Kala", "Billa", "Pappu", "Mithu", "Sheeda", "Haji Sahib", "Doctor", "Chacha", "Bao", "Shahji",
-    "Agent Sahib", "Malik Sahib", "Bhola", "Jani", "Guddu",
-)  # fmt: skip
+    "Kala",
+    "Billa",
+    "Pappu",
+    "Mithu",
+    "Sheeda",
+    "Haji Sahib",
+    "Doctor",
+    "Chacha",
+    "Bao",
+    "Shahji",
+    "Agent Sahib",
+    "Malik Sahib",
+    "Bhola",
+    "Jani",
+    "Guddu",
+)
 
 
 @dataclass
@@ -42,8 +55,9 @@ class PeopleMaker:
     def __init__(self, identities: IdentityAllocator) -> None:
         self.identities = identities
 
-    def personal(self, rng: random.Random, who: Someone, *, phone: float, alias: float
-                 ) -> dict[str, Any]:  # fmt: skip
+    def personal(
+        self, rng: random.Random, who: Someone, *, phone: float, alias: float
+    ) -> dict[str, Any]:
         family = who.family or family_name(rng, who.community)
         record: dict[str, Any] = {
             "name": full_name(rng, who.community, who.male, family),
@@ -59,8 +73,9 @@ class PeopleMaker:
             record["aliases"] = [rng.choice(ALIASES)]
         return record
 
-    def new(self, rng: random.Random, who: Someone, *, phone: float = 0.0, alias: float = 0.0
-            ) -> NewPerson:  # fmt: skip
+    def new(
+        self, rng: random.Random, who: Someone, *, phone: float = 0.0, alias: float = 0.0
+    ) -> NewPerson:
         sex = Sex.TRANSGENDER if who.transgender else (Sex.MALE if who.male else Sex.FEMALE)
         record = self.personal(rng, who, phone=phone, alias=alias)
         return NewPerson(record, sex=sex.value, age_years=who.age, nationality="PK")
@@ -95,8 +110,14 @@ def woman_or_girl(rng: random.Random, community: Community, low: int, high: int)
     return Someone(False, rng.randint(low, high), community)
 
 
-def child(rng: random.Random, community: Community, girls: float, low: int, high: int,
-          family: str | None = None) -> Someone:  # fmt: skip
+def child(
+    rng: random.Random,
+    community: Community,
+    girls: float,
+    low: int,
+    high: int,
+    family: str | None = None,
+) -> Someone:
     return Someone(rng.random() >= girls, rng.randint(low, high), community, family)
 
 

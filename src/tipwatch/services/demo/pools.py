@@ -22,15 +22,41 @@ from tipwatch.services.schemas.people import OrganisationCreate
 
 RED_BOOK_AGENTS = 156
 _BRANDS = (
-    "Falcon", "Crescent", "Green Valley", "Royal Star", "Sky Link", "Noor", "Golden Wings",
-    "Blue Ocean", "Silver Jet", "Zamzam", "Shaheen", "Northern Star", "Al-Baraka", "Five Rivers",
-)  # fmt: skip
-KILN_DISTRICTS = ("Kasur", "Sheikhupura", "Lahore", "Faisalabad", "Okara", "Sahiwal",
-                  "Gujranwala", "Multan", "Rahim Yar Khan")  # fmt: skip
+    "Falcon",
+    "Crescent",
+    "Green Valley",
+    "Royal Star",
+    "Sky Link",
+    "Noor",
+    "Golden Wings",
+    "Blue Ocean",
+    "Silver Jet",
+    "Zamzam",
+    "Shaheen",
+    "Northern Star",
+    "Al-Baraka",
+    "Five Rivers",
+)
+KILN_DISTRICTS = (
+    "Kasur",
+    "Sheikhupura",
+    "Lahore",
+    "Faisalabad",
+    "Okara",
+    "Sahiwal",
+    "Gujranwala",
+    "Multan",
+    "Rahim Yar Khan",
+)
 FARM_DISTRICTS = ("Umerkot", "Sanghar", "Mirpurkhas", "Tharparkar", "Hyderabad")
 CITIES = ("Lahore", "Karachi", "Islamabad", "Rawalpindi", "Faisalabad", "Multan", "Peshawar")
-OFFICIAL_RANKS = ("Inspector", "Sub-Inspector", "Assistant Sub-Inspector", "Head Constable",
-                  "Constable")  # fmt: skip
+OFFICIAL_RANKS = (
+    "Inspector",
+    "Sub-Inspector",
+    "Assistant Sub-Inspector",
+    "Head Constable",
+    "Constable",
+)
 
 
 @dataclass
@@ -73,8 +99,14 @@ class Recurring:
     guest_houses: dict[str, Pool] = field(default_factory=dict)  # by district
 
 
-def _organisation(ctx: Context, name: str, kind: OrganisationKind, district: str,
-                  licence: str | None = None, country: str = "PK") -> int:  # fmt: skip
+def _organisation(
+    ctx: Context,
+    name: str,
+    kind: OrganisationKind,
+    district: str,
+    licence: str | None = None,
+    country: str = "PK",
+) -> int:
     data = OrganisationCreate(
         name=name,
         kind=kind,
@@ -102,14 +134,28 @@ def build_pools(ctx: Context, rng: random.Random, maker: PeopleMaker, divisor: i
         r.agencies[circle.code] = agencies = Pool()
         for _ in range(size(6)):
             brand = f"{rng.choice(_BRANDS)} {rng.choice(('Travels', 'Travel & Tours'))}"
-            agencies.add(_organisation(ctx, brand, OrganisationKind.TRAVEL_AGENCY,
-                                       circle.district, f"DEMO-TA-{n:02d}{len(agencies.ids):03d}"))  # fmt: skip
+            agencies.add(
+                _organisation(
+                    ctx,
+                    brand,
+                    OrganisationKind.TRAVEL_AGENCY,
+                    circle.district,
+                    f"DEMO-TA-{n:02d}{len(agencies.ids):03d}",
+                )
+            )
     for n in range(size(40)):
         r.promoters.add(maker.stored(ctx, rng, adult_man(rng, Community.PUNJABI, 30, 65)))
         district = rng.choice(("Lahore", "Rawalpindi", "Karachi", "Peshawar", "Gujranwala"))
         name = f"{rng.choice(_BRANDS)} Overseas Employment Promoters"
-        r.promoter_firms.add(_organisation(ctx, name, OrganisationKind.OVERSEAS_EMPLOYMENT_PROMOTER,
-                                           district, f"DEMO-OEP-{n:04d}"))  # fmt: skip
+        r.promoter_firms.add(
+            _organisation(
+                ctx,
+                name,
+                OrganisationKind.OVERSEAS_EMPLOYMENT_PROMOTER,
+                district,
+                f"DEMO-OEP-{n:04d}",
+            )
+        )
     for district in KILN_DISTRICTS + FARM_DISTRICTS:
         farm = district in FARM_DISTRICTS
         r.kiln_owners[district] = owners = Pool()
@@ -124,16 +170,30 @@ def build_pools(ctx: Context, rng: random.Random, maker: PeopleMaker, divisor: i
         r.pimps[district] = pimps = Pool()
         r.guest_houses[district] = houses = Pool()
         for n in range(size(6)):
-            who = (woman_or_girl(rng, community, 30, 55) if rng.random() < 0.4
-                   else adult_man(rng, community, 25, 60))  # fmt: skip
+            who = (
+                woman_or_girl(rng, community, 30, 55)
+                if rng.random() < 0.4
+                else adult_man(rng, community, 25, 60)
+            )
             pimps.add(maker.stored(ctx, rng, who))
-            houses.add(_organisation(ctx, f"Guest House {n + 1}, {district}",
-                                     OrganisationKind.HOTEL_OR_GUEST_HOUSE, district))  # fmt: skip
+            houses.add(
+                _organisation(
+                    ctx,
+                    f"Guest House {n + 1}, {district}",
+                    OrganisationKind.HOTEL_OR_GUEST_HOUSE,
+                    district,
+                )
+            )
     for _ in range(size(15)):
         r.ring_bosses.add(maker.stored(ctx, rng, adult_man(rng, Community.PUNJABI, 30, 65)))
     for code in ("LHE", "ISB", "SKT", "KHI", "PEW"):
         for _ in range(size(8)):
             who = Someone(True, rng.randint(28, 55), Community.PUNJABI)
-            r.officials.append(Official(maker.stored(ctx, rng, who), rng.choice(OFFICIAL_RANKS),
-                                        f"FIA Immigration, {AIRPORTS[code][1]}"))  # fmt: skip
+            r.officials.append(
+                Official(
+                    maker.stored(ctx, rng, who),
+                    rng.choice(OFFICIAL_RANKS),
+                    f"FIA Immigration, {AIRPORTS[code][1]}",
+                )
+            )
     return r

@@ -31,6 +31,8 @@ def _fine(rng: random.Random, provision: Provision) -> int:
 def prison_sentence(rng: random.Random, provision: Provision) -> dict[str, Any]:
     low = provision.imprisonment_min_months or 6
     high = provision.imprisonment_max_months or max(low * 2, 84)
+    if provision.life_imprisonment:  # a term of 5 to 25 years, now and then life
+        low, high = max(low, 60), max(high, 300)
     details: dict[str, Any] = {}
     if provision.life_imprisonment and rng.random() < 0.05:
         details["life_imprisonment"] = True

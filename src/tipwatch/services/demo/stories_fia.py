@@ -35,12 +35,14 @@ def _agent(s: Scene, recurring_share: float) -> NewPerson | int:
     pool = s.recurring.agents.get(circle.code) if circle else None
     if pool and s.rng.random() < recurring_share:
         return pool.pick(s.rng)
-    return s.people.new(s.rng, adult_man(s.rng, s.place.district.community, 24, 60),
-                        phone=0.7, alias=0.2)  # fmt: skip
+    return s.people.new(
+        s.rng, adult_man(s.rng, s.place.district.community, 24, 60), phone=0.7, alias=0.2
+    )
 
 
-def _complainant(s: Scene, cast: Cast, victim: NewPerson, self_share: float, none_share: float
-                 ) -> None:  # fmt: skip
+def _complainant(
+    s: Scene, cast: Cast, victim: NewPerson, self_share: float, none_share: float
+) -> None:
     """The victim, a relative, or nobody (the FIA acted on its own information)."""
     roll = s.rng.random()
     if roll < self_share:
@@ -66,8 +68,10 @@ def _fly(s: Scene, cast: Cast, to: Stop, days_before_report: int) -> None:
 def smuggling_to_europe(s: Scene) -> Cast:
     rng = s.rng
     cast = Cast(CaseType.MIGRANT_SMUGGLING, offence_lead_days=rng.randint(30, 420))
-    migrants = [s.people.new(rng, young_man(rng, s.place.district.community))
-                for _ in range(_how_many(s, (45, 30, 15, 10)))]  # fmt: skip
+    migrants = [
+        s.people.new(rng, young_man(rng, s.place.district.community))
+        for _ in range(_how_many(s, (45, 30, 15, 10)))
+    ]
     for migrant in migrants:
         cast.victim(migrant)
     if rng.random() < 0.15:
@@ -86,15 +90,19 @@ def smuggling_to_europe(s: Scene) -> Cast:
     if overland:
         legs = IRAN_ROUTE
         start = s.reported_on - timedelta(days=lead)
-        cast.route_legs.append(RouteLegRecord(s.place.district.name, "PK", "Taftan", "PK",
-                                              "land", None, start))  # fmt: skip
+        cast.route_legs.append(
+            RouteLegRecord(s.place.district.name, "PK", "Taftan", "PK", "land", None, start)
+        )
     else:
         legs = rng.choice(EUROPE_ROUTES)
         _fly(s, cast, legs[0][1], lead)
     for n, (mode, origin, destination) in enumerate(legs, start=1):
         departed = s.reported_on - timedelta(days=max(0, lead - n * rng.randint(7, 40)))
-        cast.route_legs.append(RouteLegRecord(origin[0], origin[1], destination[0],
-                                              destination[1], mode, None, departed))  # fmt: skip
+        cast.route_legs.append(
+            RouteLegRecord(
+                origin[0], origin[1], destination[0], destination[1], mode, None, departed
+            )
+        )
     price = rng.choice((1.2, 1.5, 1.8, 2.0, 2.2, 2.4))
     cast.narrative = (
         f"Synthetic demo case. {len(migrants)} migrant(s) from {s.place.district.name} district "
@@ -108,15 +116,18 @@ def labour_abroad(s: Scene) -> Cast:
     cast = Cast(CaseType.TRAFFICKING, [E.FORCED_LABOUR], offence_lead_days=rng.randint(90, 500))
     if rng.random() < 0.2:
         cast.exploitation.append(E.SERVITUDE)
-    workers = [s.people.new(rng, adult_man(rng, s.place.district.community, 20, 45))
-               for _ in range(_how_many(s, (40, 25, 15, 10, 10)))]  # fmt: skip
+    workers = [
+        s.people.new(rng, adult_man(rng, s.place.district.community, 20, 45))
+        for _ in range(_how_many(s, (40, 25, 15, 10, 10)))
+    ]
     for worker in workers:
         cast.victim(worker)
     promoters = s.recurring.promoters
     promoter: NewPerson | int = (
-        promoters.pick(rng) if promoters and rng.random() < 0.45
+        promoters.pick(rng)
+        if promoters and rng.random() < 0.45
         else s.people.new(rng, adult_man(rng, Community.PUNJABI, 30, 65), phone=0.8)
-    )  # fmt: skip
+    )
     main = "PTPA 4" if rng.random() < 0.15 else "PTPA 3(1)"  # passports confiscated: s.4
     extra = (["EO 22"] if rng.random() < 0.6 else []) + (["EO 18"] if rng.random() < 0.2 else [])
     cast.accused(promoter, [main, *extra])
@@ -136,16 +147,22 @@ def labour_abroad(s: Scene) -> Cast:
 
 def sex_trade_abroad(s: Scene) -> Cast:
     rng = s.rng
-    cast = Cast(CaseType.TRAFFICKING, [E.SEXUAL_EXPLOITATION],
-                offence_lead_days=rng.randint(30, 300))  # fmt: skip
+    cast = Cast(
+        CaseType.TRAFFICKING, [E.SEXUAL_EXPLOITATION], offence_lead_days=rng.randint(30, 300)
+    )
     community = s.place.district.community
-    women = [s.people.new(rng, woman_or_girl(rng, community, 18, 30))
-             for _ in range(_how_many(s, (70, 30)))]  # fmt: skip
+    women = [
+        s.people.new(rng, woman_or_girl(rng, community, 18, 30))
+        for _ in range(_how_many(s, (70, 30)))
+    ]
     for woman in women:
         cast.victim(woman)
     for n in range(_how_many(s, (60, 40))):
-        who = woman_or_girl(rng, community, 30, 55) if n == 0 and rng.random() < 0.5 else (
-            adult_man(rng, community, 25, 60))  # fmt: skip
+        who = (
+            woman_or_girl(rng, community, 30, 55)
+            if n == 0 and rng.random() < 0.5
+            else (adult_man(rng, community, 25, 60))
+        )
         provisions = ["PTPA 3(2)", *(["PPC 371-A"] if rng.random() < 0.4 else [])]
         cast.accused(s.people.new(rng, who, phone=0.6, alias=0.2), provisions)
     _maybe_official(s, cast, 0.04)
@@ -168,8 +185,12 @@ def brides_to_china(s: Scene) -> Cast:
     bride_profile = woman_or_girl(rng, community, 16, 25)
     bride = s.people.new(rng, bride_profile)
     cast.victim(bride)
-    husband = NewPerson({"name": f"{rng.choice(_CHINESE_FAMILY)} {rng.choice(_CHINESE_GIVEN)}"},
-                        sex="male", age_years=rng.randint(28, 50), nationality="CN")  # fmt: skip
+    husband = NewPerson(
+        {"name": f"{rng.choice(_CHINESE_FAMILY)} {rng.choice(_CHINESE_GIVEN)}"},
+        sex="male",
+        age_years=rng.randint(28, 50),
+        nationality="CN",
+    )
     cast.accused(husband, ["PTPA 3(2)"])
     if rng.random() < 0.7:
         minor = ["PPC 366-A"] if bride_profile.age < 18 else []
@@ -187,8 +208,10 @@ def brides_to_china(s: Scene) -> Cast:
 def employment_fraud(s: Scene) -> Cast:
     rng = s.rng
     cast = Cast(CaseType.OTHER, offence_lead_days=rng.randint(30, 300))
-    men = [s.people.new(rng, adult_man(rng, s.place.district.community, 20, 40))
-           for _ in range(_how_many(s, (50, 30, 20)))]  # fmt: skip
+    men = [
+        s.people.new(rng, adult_man(rng, s.place.district.community, 20, 40))
+        for _ in range(_how_many(s, (50, 30, 20)))
+    ]
     for man in men:
         cast.victim(man)
     cast.accused(_agent(s, 0.3), ["EO 22", *(["EO 18"] if rng.random() < 0.3 else [])])

@@ -15,8 +15,18 @@ from tipwatch.services.demo.pools import FARM_DISTRICTS, Pool
 
 E = ExploitationForm
 BIG_CITIES = ("Lahore", "Karachi", "Islamabad", "Rawalpindi", "Faisalabad", "Multan", "Peshawar")
-KILN_AND_FARM_DISTRICTS = ("Kasur", "Sheikhupura", "Lahore", "Faisalabad", "Okara", "Sahiwal",
-                           "Gujranwala", "Multan", "Rahim Yar Khan", *FARM_DISTRICTS)  # fmt: skip
+KILN_AND_FARM_DISTRICTS = (
+    "Kasur",
+    "Sheikhupura",
+    "Lahore",
+    "Faisalabad",
+    "Okara",
+    "Sahiwal",
+    "Gujranwala",
+    "Multan",
+    "Rahim Yar Khan",
+    *FARM_DISTRICTS,
+)
 # Where each story may happen (None: anywhere, by the police weights)
 DISTRICTS_OF: dict[Story, tuple[str, ...] | None] = {
     Story.ABDUCTION_FOR_MARRIAGE: None,
@@ -66,8 +76,7 @@ def abduction_for_marriage(s: Scene) -> Cast:
 
 def sexual_exploitation(s: Scene) -> Cast:
     rng, district = s.rng, s.place.district
-    cast = Cast(CaseType.TRAFFICKING, [E.SEXUAL_EXPLOITATION],
-                offence_lead_days=rng.randint(0, 60))  # fmt: skip
+    cast = Cast(CaseType.TRAFFICKING, [E.SEXUAL_EXPLOITATION], offence_lead_days=rng.randint(0, 60))
     minors = False
     for _ in range(rng.choices((1, 2, 3), (55, 30, 15))[0]):
         roll = rng.random()
@@ -79,8 +88,12 @@ def sexual_exploitation(s: Scene) -> Cast:
             who = Someone(True, rng.randint(16, 30), district.community, transgender=True)
         minors = minors or who.age < 18
         cast.victim(s.people.new(rng, who))
-    pimp = _one_of(s, s.recurring.pimps.get(district.name), 0.35,
-                   woman_or_girl(rng, district.community, 30, 55))  # fmt: skip
+    pimp = _one_of(
+        s,
+        s.recurring.pimps.get(district.name),
+        0.35,
+        woman_or_girl(rng, district.community, 30, 55),
+    )
     cast.accused(pimp, ["PTPA 3(2)", *(["PPC 371-A"] if rng.random() < 0.5 else [])])
     if rng.random() < 0.4:
         buyer = s.people.new(rng, adult_man(rng, district.community, 25, 60), phone=0.3)
@@ -97,8 +110,11 @@ def sexual_exploitation(s: Scene) -> Cast:
 
 def child_domestic_work(s: Scene) -> Cast:
     rng = s.rng
-    cast = Cast(CaseType.TRAFFICKING, [E.CHILD_DOMESTIC_WORK, E.CHILD_LABOUR],
-                offence_lead_days=rng.randint(0, 30))  # fmt: skip
+    cast = Cast(
+        CaseType.TRAFFICKING,
+        [E.CHILD_DOMESTIC_WORK, E.CHILD_LABOUR],
+        offence_lead_days=rng.randint(0, 30),
+    )
     home = Community.PUNJABI  # children sent from poor districts to city households
     worker = child(rng, home, 0.7, 7, 15)
     cast.victim(s.people.new(rng, worker))
@@ -106,8 +122,7 @@ def child_domestic_work(s: Scene) -> Cast:
     employer = s.people.new(rng, woman_or_girl(rng, community, 28, 60), phone=0.5)
     cast.accused(employer, ["PTPA 3(2)", *(["PPC 374"] if rng.random() < 0.4 else [])])
     if rng.random() < 0.5:
-        cast.accused(s.people.new(rng, adult_man(rng, community, 30, 65), phone=0.5),
-                     ["PTPA 3(2)"])  # fmt: skip
+        cast.accused(s.people.new(rng, adult_man(rng, community, 30, 65), phone=0.5), ["PTPA 3(2)"])
     if rng.random() < 0.4:
         cast.accused(s.people.new(rng, adult_man(rng, home, 30, 60)), ["PTPA 3(2)"])
     _relative_complains(s, cast)
@@ -122,18 +137,31 @@ def bonded_labour(s: Scene) -> Cast:
     in_sindh = district.name in FARM_DISTRICTS
     form = E.AGRICULTURAL_BONDED_LABOUR if in_sindh else E.BRICK_KILN_BONDED_LABOUR
     cast = Cast(CaseType.BONDED_LABOUR, [form], offence_lead_days=rng.randint(0, 45))
-    community = (Community.HINDU if in_sindh else Community.CHRISTIAN) if rng.random() < 0.65 else (
-        district.community)  # fmt: skip
+    community = (
+        (Community.HINDU if in_sindh else Community.CHRISTIAN)
+        if rng.random() < 0.65
+        else (district.community)
+    )
     members = family_of(rng, community)
     people = [s.people.new(rng, m) for m in members]
     for person in people:
         cast.victim(person)
     if any(m.age < 18 for m in members):
         cast.exploitation.append(E.CHILD_LABOUR)
-    owner = _one_of(s, s.recurring.kiln_owners.get(district.name), 0.5,
-                    adult_man(rng, district.community, 35, 70))  # fmt: skip
-    cast.accused(owner, ["BLSA 11", *(["PTPA 3(1)"] if rng.random() < 0.3 else []),
-                         *(["PPC 374"] if rng.random() < 0.3 else [])])  # fmt: skip
+    owner = _one_of(
+        s,
+        s.recurring.kiln_owners.get(district.name),
+        0.5,
+        adult_man(rng, district.community, 35, 70),
+    )
+    cast.accused(
+        owner,
+        [
+            "BLSA 11",
+            *(["PTPA 3(1)"] if rng.random() < 0.3 else []),
+            *(["PPC 374"] if rng.random() < 0.3 else []),
+        ],
+    )
     if rng.random() < 0.6:
         munshi = s.people.new(rng, adult_man(rng, district.community, 25, 55), alias=0.3)
         cast.accused(munshi, ["BLSA 12"] if rng.random() < 0.3 else ["BLSA 11"])

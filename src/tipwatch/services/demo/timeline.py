@@ -54,9 +54,16 @@ class CaseLife:
     fia: bool
     steps: list[_Step] = field(default_factory=list)
     must: int = 0
+    final_challan: int | None = None
 
-    def add(self, offset: int, kind: EventKind, party: str | None = None,
-            charge: str | None = None, **details: Any) -> int:  # fmt: skip
+    def add(
+        self,
+        offset: int,
+        kind: EventKind,
+        party: str | None = None,
+        charge: str | None = None,
+        **details: Any,
+    ) -> int:
         self.steps.append(_Step(offset, kind, party, charge, details))
         return offset
 
@@ -82,8 +89,11 @@ class CaseLife:
             return
         challan = self.challan(inv)
         tried = accused
-        if len(accused) > 1 and ending is not Ending.CHALLANED and rng.random() < 0.2:
-            absconder, tried = accused[-1], accused[:-1]  # a proclaimed offender
+        # A proclaimed offender: not with a compromise, which squeezed onto the same day
+        # would come first and close the case
+        pending_or_closed = (Ending.CHALLANED, Ending.COMPROMISED)
+        if len(accused) > 1 and ending not in pending_or_closed and rng.random() < 0.2:
+            absconder, tried = accused[-1], accused[:-1]
             at = challan + rng.randint(0, 30)
             self.arrests([absconder], inv, 0.3, at)
             self.add(at, K.UNTRACED, absconder)
@@ -97,20 +107,27 @@ class CaseLife:
         self.must = at
         if rng.random() < 0.55:
             self.add(at, K.INTERIM_CHALLAN)
-            self.add(at + rng.randint(30, 300), K.FINAL_CHALLAN)
+            self.final_challan = at + rng.randint(30, 300)  # filed once the trial court sits
         else:
             self.add(at, K.FINAL_CHALLAN)
         return at
 
+    def complete_challan(self, before: int | None) -> None:
+        """The final report after an interim one, no later than the court's next step."""
+        if self.final_challan is not None:
+            self.add(min(self.final_challan, before or self.final_challan), K.FINAL_CHALLAN)
+
     def trial(self, ending: Ending, challan: int, tried: list[str], inv: int) -> None:
         rng = self.rng
         if ending is Ending.CHALLANED:
+            self.complete_challan(None)
             self.arrests(tried, inv, 0.7, None)
             return
         framed = ending is not Ending.DISCHARGED or rng.random() < 0.4
         frame = challan + rng.randint(20, 400)
         if ending is Ending.DISCHARGED:
             at = (frame if framed else challan) + rng.randint(30, 300)
+            self.complete_challan(frame if framed else at)
             self.arrests(tried, inv, 0.6, at)
             if framed:
                 self.frame(tried, frame)
@@ -118,6 +135,7 @@ class CaseLife:
                 self.add(at, K.DISCHARGE, person)
             self.must = at
             return
+        self.complete_challan(frame)
         resolve = frame + rng.randint(180, 1100)
         until = resolve if ending in VERDICT_ENDINGS or ending is Ending.COMPROMISED else None
         self.arrests(tried, inv, 0.75, until)

@@ -26,8 +26,9 @@ if TYPE_CHECKING:
 K = EventKind
 
 
-def _convicted(life: CaseLife, ending: Ending, charges: list[ChargeRecord], first: bool,
-               overturned: bool) -> set[str]:  # fmt: skip
+def _convicted(
+    life: CaseLife, ending: Ending, charges: list[ChargeRecord], first: bool, overturned: bool
+) -> set[str]:
     rng = life.rng
     if ending is Ending.ACQUITTED:
         return {c.key for c in charges} if overturned else set()
@@ -64,22 +65,38 @@ def give_verdicts(life: CaseLife, ending: Ending, tried: list[str], at: int) -> 
     life.must = sentenced_on
     appeals_court = f"Sessions Court {life.district}"
     if overturned:
-        filed = life.add(sentenced_on + rng.randint(10, 30), K.APPEAL_FILED, convicted[0][0],
-                         appellant="accused", court=appeals_court)  # fmt: skip
-        life.must = life.add(filed + rng.randint(180, 700), K.APPEAL_DECIDED, convicted[0][0],
-                             outcome="overturned", court=appeals_court)  # fmt: skip
+        filed = life.add(
+            sentenced_on + rng.randint(10, 30),
+            K.APPEAL_FILED,
+            convicted[0][0],
+            appellant="accused",
+            court=appeals_court,
+        )
+        life.must = life.add(
+            filed + rng.randint(180, 700),
+            K.APPEAL_DECIDED,
+            convicted[0][0],
+            outcome="overturned",
+            court=appeals_court,
+        )
         return
     for person, charges in convicted:
         if rng.random() >= 0.55:
             continue
-        filed = life.add(sentenced_on + rng.randint(10, 30), K.APPEAL_FILED, person,
-                         appellant="accused", court=appeals_court)  # fmt: skip
+        filed = life.add(
+            sentenced_on + rng.randint(10, 30),
+            K.APPEAL_FILED,
+            person,
+            appellant="accused",
+            court=appeals_court,
+        )
         if rng.random() < 0.6:
             _decide(life, person, charges, sentences, filed + rng.randint(180, 900))
 
 
-def _sentence(life: CaseLife, ending: Ending, convicted: list[tuple[str, list[ChargeRecord]]],
-              on: int) -> dict[str, dict[str, Any]]:  # fmt: skip
+def _sentence(
+    life: CaseLife, ending: Ending, convicted: list[tuple[str, list[ChargeRecord]]], on: int
+) -> dict[str, dict[str, Any]]:
     rng = life.rng
     sentences: dict[str, dict[str, Any]] = {}
     for n, (_, charges) in enumerate(convicted):
@@ -98,16 +115,28 @@ def _sentence(life: CaseLife, ending: Ending, convicted: list[tuple[str, list[Ch
     return sentences
 
 
-def _decide(life: CaseLife, person: str, charges: list[ChargeRecord],
-            sentences: dict[str, dict[str, Any]], on: int) -> None:  # fmt: skip
+def _decide(
+    life: CaseLife,
+    person: str,
+    charges: list[ChargeRecord],
+    sentences: dict[str, dict[str, Any]],
+    on: int,
+) -> None:
     court = f"Sessions Court {life.district}"
     reducible = [c for c in charges if sentences[c.key].get("imprisonment_months")]
     if reducible and life.rng.random() < 0.25:
         charge = reducible[0]
         old = sentences[charge.key]
         reduced = {**old, "imprisonment_months": max(6, int(old["imprisonment_months"] * 0.6))}
-        life.add(on, K.APPEAL_DECIDED, person, charge.key, outcome="sentence_reduced",
-                 court=court, **reduced)  # fmt: skip
+        life.add(
+            on,
+            K.APPEAL_DECIDED,
+            person,
+            charge.key,
+            outcome="sentence_reduced",
+            court=court,
+            **reduced,
+        )
     else:
         life.add(on, K.APPEAL_DECIDED, person, outcome="upheld", court=court)
 
@@ -119,8 +148,10 @@ def _state_appeal(life: CaseLife, person: str, acquitted_on: int) -> None:
         return
     court = f"Sessions Court {life.district}"
     appellant = "state" if rng.random() < 0.6 else "complainant"
-    filed = life.add(acquitted_on + rng.randint(20, 60), K.APPEAL_FILED, person,
-                     appellant=appellant, court=court)  # fmt: skip
+    filed = life.add(
+        acquitted_on + rng.randint(20, 60), K.APPEAL_FILED, person, appellant=appellant, court=court
+    )
     if rng.random() < 0.4:
-        life.add(filed + rng.randint(200, 800), K.APPEAL_DECIDED, person, outcome="upheld",
-                 court=court)  # fmt: skip
+        life.add(
+            filed + rng.randint(200, 800), K.APPEAL_DECIDED, person, outcome="upheld", court=court
+        )

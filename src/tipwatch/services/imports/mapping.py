@@ -71,7 +71,10 @@ def load_mapping(content: bytes, name: str) -> ImportMapping:
         raise _bad(f"unknown entry {unknown[0]!r} (known: {', '.join(_TOP_LEVEL)})")
     columns = _strings(data.get("columns", {}), "[columns]")
     values: dict[str, dict[str, str]] = {}
-    for column, table in (data.get("values") or {}).items():
+    tables = data.get("values", {})
+    if not isinstance(tables, dict):
+        raise _bad("[values] must be a table of tables, one per column")
+    for column, table in tables.items():
         where = f"[values.{column}]"
         known = canonical_values(column) if _column(column, where) in WORDS_OF_COLUMN else None
         for target in _strings(table, where).values():

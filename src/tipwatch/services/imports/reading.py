@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from dataclasses import dataclass
 
 from tipwatch.domain.errors import InvalidInput
@@ -104,12 +103,15 @@ def _xlsx_rows(content: bytes, name: str, sheet: str | None) -> list[list[Cell]]
 
     try:
         book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+    except Exception as exc:  # a damaged file fails in many ways inside openpyxl
         raise _bad(f"{name} is not a readable Excel file") from exc
     try:
         if sheet is not None and sheet not in book.sheetnames:
             raise _bad(f"{name} has no sheet {sheet!r} (its sheets: {', '.join(book.sheetnames)})")
         worksheet = book[sheet] if sheet is not None else book.worksheets[0]
-        return [list(row) for row in worksheet.iter_rows(min_row=1, values_only=True)]
+        try:
+            return [list(row) for row in worksheet.iter_rows(min_row=1, values_only=True)]
+        except Exception as exc:
+            raise _bad(f"{name} is not a readable Excel file") from exc
     finally:
         book.close()

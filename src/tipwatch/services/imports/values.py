@@ -7,6 +7,7 @@ safe to store and show: it repeats the cell only where the cell cannot be person
 from __future__ import annotations
 
 import calendar
+import math
 import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -53,6 +54,8 @@ def parse_date(cell: Cell, this_year: int) -> date:
     if isinstance(cell, date):
         return cell
     if isinstance(cell, int | float):
+        if not math.isfinite(cell):
+            raise ValueError("is not a date")
         return _excel_serial(int(cell), str(cell))
     return _date_from_text(" ".join(str(cell).split()).lower(), this_year)
 
@@ -150,6 +153,8 @@ _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*([a-z]+)?")
 def parse_rupees(cell: Cell) -> int:
     """A fine: "100000", "1,00,000", "Rs. 100,000/-", "1 lac", "1.5 lakh", "2 million"."""
     if isinstance(cell, int | float) and not isinstance(cell, bool):
+        if not math.isfinite(cell):
+            raise ValueError("is not an amount in rupees")
         return _within_fine(round(cell))
     text = _RUPEE_WORDS.sub(" ", text_of(cell).lower()).replace(",", "").strip()
     match = _AMOUNT.fullmatch(text)

@@ -35,15 +35,13 @@ def dashboard(
     year = year or (years[0] if years else None)
     base = FunnelFilters(year=year, unit=unit, province=province)
     funnel = attrition_funnel(ctx, actor, base).funnel
-    by_province = (
-        attrition_funnel(
-            ctx, actor, base.model_copy(update={"by": "province", "province": None})
+    by_province = []
+    if province is None:
+        by_province = attrition_funnel(
+            ctx, actor, base.model_copy(update={"by": "province"}), counts_only=True
         ).groups
-        if province is None
-        else []
-    )
     by_year = attrition_funnel(
-        ctx, actor, base.model_copy(update={"by": "year", "year": None})
+        ctx, actor, base.model_copy(update={"by": "year", "year": None}), counts_only=True
     ).groups
     figures = compare_figures(ctx, actor, year, province or "Pakistan") if year else []
     widest = max(funnel.total, 1)

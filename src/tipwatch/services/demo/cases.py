@@ -1,0 +1,144 @@
+"""One whole case as a bundle: where, what story, who, and its life up to the last day."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from tipwatch.domain.events import EventKind
+from tipwatch.domain.law.catalogue import LegalCatalogue
+from tipwatch.domain.vocabulary import PersonRole
+from tipwatch.services.bulk import CaseBundle, EventRecord
+from tipwatch.services.demo.cast import (
+    FIA_STORIES,
+    POLICE_STORIES,
+    POLICE_WEIGHTS,
+    Cast,
+    Scene,
+    Story,
+    fia_weights,
+)
+from tipwatch.services.demo.geography import DISTRICTS
+from tipwatch.services.demo.people import PeopleMaker
+from tipwatch.services.demo.pools import Recurring
+from tipwatch.services.demo.stories_fia import FIA_CASTS
+from tipwatch.services.demo.stories_police import DISTRICTS_OF, POLICE_CASTS
+from tipwatch.services.demo.timeline import CaseLife
+from tipwatch.services.demo.unit_tree import Place, UnitDirectory
+from tipwatch.services.demo.volumes import Ending
+
+PTPA_IN_FORCE = date(2018, 6, 2)
+# Share of cases whose victims are referred to an NGO, by story
+REFERRAL_SHARE = {
+    Story.SMUGGLING_TO_EUROPE: 0.1,
+    Story.LABOUR_ABROAD: 0.3,
+    Story.SEX_TRADE_ABROAD: 0.5,
+    Story.BRIDES_TO_CHINA: 0.5,
+    Story.EMPLOYMENT_FRAUD: 0.0,
+    Story.ABDUCTION_FOR_MARRIAGE: 0.2,
+    Story.SEXUAL_EXPLOITATION: 0.45,
+    Story.CHILD_DOMESTIC_WORK: 0.5,
+    Story.BONDED_LABOUR: 0.45,
+    Story.FORCED_BEGGING: 0.4,
+    Story.FORCED_LABOUR: 0.2,
+}
+
+
+@dataclass
+class CaseFactory:
+    catalogue: LegalCatalogue
+    units: UnitDirectory
+    recurring: Recurring
+    people: PeopleMaker
+    last_day: date
+
+    def place(self, rng: random.Random, year: int, fia: bool) -> tuple[Place, Story]:
+        if fia:
+            circle = rng.choices(
+                self.units.circles, [p.circle.weight for p in self.units.circles if p.circle]
+            )[0]
+            gujranwala = circle.circle is not None and circle.circle.zone == "FIA-GRW"
+            return circle, rng.choices(FIA_STORIES, fia_weights(year, gujranwala))[0]
+        story = rng.choices(POLICE_STORIES, POLICE_WEIGHTS)[0]
+        allowed = DISTRICTS_OF[story]
+        districts = [d for d in DISTRICTS if allowed is None or d.name in allowed]
+        district = rng.choices(districts, [d.weight for d in districts])[0]
+        return rng.choice(self.units.stations[district.name]), story
+
+    def make(self, rng: random.Random, year: int, ending: Ending, fia: bool) -> CaseBundle:
+        """A case of `year` that ends as planned; its number is set later, in date order."""
+        place, story = self.place(rng, year, fia)
+        year_end = min(date(year, 12, 31), self.last_day)
+        reported_on = date(year, 1, 1) + timedelta(
+            days=rng.randint(0, (year_end - date(year, 1, 1)).days)
+        )
+        scene = Scene(rng, place, year, reported_on, self.recurring, self.people)
+        cast = (FIA_CASTS if fia else POLICE_CASTS)[story](scene)
+        offence_on = max(PTPA_IN_FORCE, reported_on - timedelta(days=cast.offence_lead_days))
+        events = self.life(rng, ending, cast, place, reported_on, year_end, fia)
+        events += self.victim_care(rng, cast, story, place, events)
+        challaned = any(
+            e.kind in (EventKind.INTERIM_CHALLAN, EventKind.FINAL_CHALLAN) for e in events
+        )
+        return CaseBundle(
+            number="",
+            year=year,
+            unit_id=place.id,
+            unit_code=place.code,
+            case_type=cast.case_type,
+            reported_on=reported_on,
+            offence_date=offence_on,
+            exploitation=list(cast.exploitation),
+            narrative=cast.narrative,
+            prosecution_office_id=self.units.prosecutors[place.district.name]
+            if challaned
+            else None,
+            parties=cast.parties,
+            charges=cast.charges,
+            events=events,
+            route_legs=cast.route_legs,
+        )
+
+    def life(
+        self,
+        rng: random.Random,
+        ending: Ending,
+        cast: Cast,
+        place: Place,
+        reported_on: date,
+        year_end: date,
+        fia: bool,
+    ) -> list[EventRecord]:
+        complaint = EventRecord(EventKind.COMPLAINT, reported_on)
+        if ending is Ending.REPORTED:
+            return [complaint]
+        delay = 0 if rng.random() < 0.7 else rng.randint(1, 15)  # FIRs registered late
+        fir_on = min(reported_on + timedelta(days=delay), year_end)
+        events = [complaint] if fir_on > reported_on or rng.random() < 0.2 else []
+        events.append(EventRecord(EventKind.FIR_REGISTERED, fir_on))
+        case_life = CaseLife(rng, cast, self.catalogue, place.district.name, fia)
+        case_life.plan(ending)
+        return events + case_life.dated(fir_on, self.last_day)
+
+    def victim_care(
+        self, rng: random.Random, cast: Cast, story: Story, place: Place, events: list[EventRecord]
+    ) -> list[EventRecord]:
+        """Victims identified, and in some cases referred to an NGO, after the FIR."""
+        fir_on = next((e.occurred_on for e in events if e.kind == EventKind.FIR_REGISTERED), None)
+        if fir_on is None:
+            return []
+        victims = [p for p in cast.parties if p.role == PersonRole.VICTIM]
+        care = []
+        for victim in victims:
+            if rng.random() < 0.5:
+                on = min(self.last_day, fir_on + timedelta(days=rng.randint(0, 5)))
+                care.append(EventRecord(EventKind.VICTIM_IDENTIFIED, on, victim.key))
+        if rng.random() < REFERRAL_SHARE[story]:
+            ngo = self.units.ngo_for(place.district.province, story is Story.BONDED_LABOUR)
+            details = {"referred_to": self.units.ngo_names[ngo], "referred_to_unit_id": ngo}
+            on = min(self.last_day, fir_on + timedelta(days=rng.randint(1, 30)))
+            for victim in victims:
+                victim.care_unit_id = ngo
+                care.append(EventRecord(EventKind.VICTIM_REFERRED, on, victim.key, None, details))
+        return care

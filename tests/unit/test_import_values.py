@@ -1,0 +1,191 @@
+"""Cells as Pakistani offices write them: dates, terms, fines, lists of people, statuses."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from tipwatch.domain.errors import InvalidInput
+from tipwatch.domain.law.catalogue import default_catalogue
+from tipwatch.services.imports.cells import RowCells, RowProblem
+from tipwatch.services.imports.columns import COLUMNS, canonical_column
+from tipwatch.services.imports.lists import NamedPerson, split_aligned, split_people
+from tipwatch.services.imports.mapping import ImportMapping, load_mapping, plan_columns
+from tipwatch.services.imports.rows import read_row
+from tipwatch.services.imports.statuses import case_events
+from tipwatch.services.imports.values import parse_date, parse_months, parse_rupees
+from tipwatch.services.imports.words import STATUS_WORDS, ImportStatus, word_key
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["12-01-2023", "12/01/23", "12.01.2023", "12 Jan 2023", "12-Jan-2023", "12th January, 2023",
+     "January 12, 2023", "2023-01-12", "12/1/2023", "12-01-2023 00:00:00", "44938"],
+)  # fmt: skip
+def test_dates_are_read_day_first_in_every_way_offices_write_them(written: str) -> None:
+    assert parse_date(written, 2025) == date(2023, 1, 12)
+
+
+def test_excel_date_cells_are_dates() -> None:
+    assert parse_date(datetime(2023, 1, 12, 0, 0), 2025) == date(2023, 1, 12)
+    assert parse_date(date(2023, 1, 12), 2025) == date(2023, 1, 12)
+    assert parse_date(44938, 2025) == date(2023, 1, 12)
+
+
+def test_a_two_digit_year_is_this_century_unless_that_is_in_the_future() -> None:
+    assert parse_date("01-02-25", 2025) == date(2025, 2, 1)
+    assert parse_date("01-02-98", 2025) == date(1998, 2, 1)
+
+
+@pytest.mark.parametrize(
+    ("written", "why"),
+    [
+        ("31-02-2023", "February 2023 has 28 days"),
+        ("29-02-2023", "February 2023 has 28 days"),
+        ("01-13-2023", "there is no month 13 (dates are read day first"),
+        ("yesterday", "write it day first"),
+        ("12-01-1900", "before 1947"),
+    ],
+)
+def test_an_impossible_date_is_refused_saying_why(written: str, why: str) -> None:
+    with pytest.raises(ValueError, match=re.escape(why)):
+        parse_date(written, 2025)
+
+
+@pytest.mark.parametrize(
+    ("written", "months", "life"),
+    [("84", 84, False), ("7 years", 84, False), ("7 yrs", 84, False), ("RI 7 years", 84, False),
+     ("2 years 6 months", 30, False), ("6 months", 6, False), ("life", None, True),
+     ("Imprisonment for life", None, True)],
+)  # fmt: skip
+def test_terms_of_imprisonment(written: str, months: int | None, life: bool) -> None:
+    assert parse_months(written) == (months, life)
+
+
+@pytest.mark.parametrize(
+    ("written", "rupees"),
+    [("100000", 100_000), ("1,00,000", 100_000), ("Rs. 100,000/-", 100_000),
+     ("1 lac", 100_000), ("1.5 lakh", 150_000), ("Rs 2 million", 2_000_000), (50000.0, 50_000)],
+)  # fmt: skip
+def test_fines_in_rupees(written: str | float, rupees: int) -> None:
+    assert parse_rupees(written) == rupees
+
+
+def test_a_term_that_is_not_a_term_is_refused() -> None:
+    with pytest.raises(ValueError, match="is not a term"):
+        parse_months("seven")
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["Ahmed, Bilal and Kashif", "Ahmed; Bilal; Kashif", "Ahmed & Bilal & Kashif",
+     "1. Ahmed 2. Bilal 3. Kashif", "Ahmed\nBilal\nKashif", "Ahmed, Bilal, and Kashif"],
+)  # fmt: skip
+def test_several_accused_in_one_cell(written: str) -> None:
+    assert [p.name for p in split_people(written)] == ["Ahmed", "Bilal", "Kashif"]
+
+
+def test_father_alias_and_address_are_kept_apart_from_the_name() -> None:
+    assert split_people("Ahmed @ Kaka s/o Bashir, r/o Gujranwala and Sana d/o Akram") == [
+        NamedPerson("Ahmed", "Bashir", ["Kaka"], "Gujranwala"),
+        NamedPerson("Sana", "Akram"),
+    ]
+
+
+def test_unknown_accused_stand_for_people_not_yet_identified() -> None:
+    assert split_people("Unknown") == [NamedPerson(None)]
+    assert [p.name for p in split_people("Ahmed and 2 unknown persons")] == ["Ahmed", None, None]
+    assert split_people("Na-maloom") == [NamedPerson(None)]
+
+
+def test_aligned_lists_keep_empty_places() -> None:
+    assert split_aligned("35202-1234567-1; ; 35202-7654321-3") == [
+        "35202-1234567-1", "", "35202-7654321-3",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("written", "status"),
+    [("Under investigation", "under_investigation"), ("Zer-e-Tafteesh", "under_investigation"),
+     ("Challan submitted", "challan_submitted"), ("Under Trial", "under_trial"),
+     ("Convicted", "convicted"), ("Acquitted", "acquitted"), ("Bari", "acquitted"),
+     ("Compromised", "compromised"), ("Razinama", "compromised"), ("Cancelled", "cancelled"),
+     ("Untraced", "untraced"), ("U/I", "under_investigation")],
+)  # fmt: skip
+def test_statuses_as_registers_write_them(written: str, status: str) -> None:
+    assert STATUS_WORDS[word_key(written)] == status
+
+
+HEADER = ["unit_code", "fir_number", "fir_date", "sections", "accused", "status",
+          "challan_date", "charge_date", "verdict_date", "closure_date"]  # fmt: skip
+
+
+def _row(**values: str) -> RowCells:
+    mapping = ImportMapping()
+    cells = [values.get(column, "") for column in HEADER]
+    return RowCells(cells, plan_columns(HEADER, mapping), mapping, 2025)
+
+
+def _events(**values: str) -> list[str]:
+    base = {"unit_code": "U", "fir_number": "1", "fir_date": "01-01-2023",
+            "sections": "3 PTPA", "accused": "Ahmed, Bilal"}  # fmt: skip
+    return [e.kind for e in case_events(read_row(_row(**base, **values), default_catalogue()))]
+
+
+def test_convicted_becomes_fir_investigation_challan_charges_and_convictions() -> None:
+    kinds = _events(status="Convicted", challan_date="01-02-2023", charge_date="01-03-2023",
+                    verdict_date="01-06-2023")  # fmt: skip
+    assert kinds == ["fir_registered", "investigation_started", "final_challan",
+                     "charge_framed", "charge_framed", "conviction", "conviction"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("values", "column"),
+    [({"status": "Convicted", "challan_date": "01-02-2023", "charge_date": "01-03-2023"},
+      "verdict_date"),
+     ({"status": "Under trial", "challan_date": "01-02-2023"}, "charge_date"),
+     ({"status": "Challan submitted"}, "challan_date"),
+     ({"status": "Untraced"}, "closure_date"),
+     ({"status": "Under investigation", "verdict_date": "01-06-2023"}, "verdict_date")],
+)  # fmt: skip
+def test_a_status_without_the_dates_it_implies_is_refused_naming_the_column(
+    values: dict[str, str], column: str
+) -> None:
+    with pytest.raises(RowProblem) as caught:
+        _events(**values)
+    assert caught.value.field == column
+
+
+def test_a_fir_number_may_carry_its_year() -> None:
+    row = read_row(_row(unit_code="U", fir_number="FIR No. 112/23", fir_date="01-01-2023",
+                        sections="3 PTPA", status="UI"), default_catalogue())  # fmt: skip
+    assert (row.number, row.year) == ("112", 2023)
+
+
+def test_a_mapping_file_is_checked_when_it_is_read() -> None:
+    with pytest.raises(InvalidInput, match="'statuss', which is not a column"):
+        load_mapping(b'[columns]\n"Status" = "statuss"\n', "m.toml")
+    with pytest.raises(InvalidInput, match="maps to 'pending'"):
+        load_mapping(b'{"values": {"status": {"Zer-e-Tafteesh": "pending"}}}', "m.json")
+    mapping = load_mapping(b'[values.victim_sex]\n"Aurat" = "female"\n', "m.toml")
+    assert mapping.values["victim_sex"] == {"aurat": "female"}
+
+
+def test_headers_offices_use_read_as_template_columns() -> None:
+    assert canonical_column("FIR No.") == "fir_number"
+    assert canonical_column("Date of Registration") == "fir_date"
+    assert canonical_column("Present Status") == "status"
+    assert canonical_column("S.No") is None
+
+
+def test_every_template_column_and_status_is_documented() -> None:
+    text = (ROOT / "docs" / "import.md").read_text()
+    for column in COLUMNS:
+        assert f"`{column}`" in text, column
+    for status in ImportStatus:
+        assert f"`{status}`" in text, status
