@@ -87,6 +87,7 @@ def render(
         user=visitor.principal,
         lang=lang,
         _=lang.gettext,
+        N_=N_,
         menu=menu(visitor.principal),
         languages=LANGUAGES,
         query=query,
