@@ -128,7 +128,7 @@ def attrition_funnel(
         for key, stage, state, n in uow.session.execute(counts_sql(rows, where, group)):
             counts[str(key)][(stage, state)] = n
         delays: dict[str, list[list[int]]] = defaultdict(lambda: [[], [], [], []])
-        measured = (
+        measured: Any = (
             [] if counts_only else uow.session.execute(delays_sql(rows, where, group, dialect))
         )
         for key, *days in measured:
