@@ -34,12 +34,14 @@ PAGES: dict[str, Page] = {
     "/people/search": Page(CASE_READERS, lambda w: "/people/search"),
     "/people/{person_id}": Page(CASE_READERS | {R.CASEWORKER}, lambda w: f"/people/{w.victim}"),
     "/care": Page({R.CASEWORKER}, lambda w: "/care"),
+    "/import": Page(CASE_EDITORS, lambda w: "/import"),
     "/dashboard": Page(CASE_READERS | {R.ANALYST}, lambda w: "/dashboard"),
     "/audit": Page({R.AUDITOR}, lambda w: "/audit"),
     "/alerts": Page({R.AUDITOR}, lambda w: "/alerts"),
 }
 # Form targets: they need a login and the form's token (checked below), and answer with a page.
 FORMS = {
+    "/import",
     "/login",
     "/logout",
     "/language",
@@ -163,3 +165,27 @@ def test_an_accused_name_is_shown_on_the_case_page(page_world: PageWorld) -> Non
     page = browser_for(page_world.ctx, R.INVESTIGATOR).get(f"/cases/{page_world.own_case}")
     assert "Karim Testaccused" in page.text
     assert VICTIM_NAME not in page.text
+
+
+def test_a_register_is_checked_dry_then_imported_from_the_import_page(
+    page_world: PageWorld,
+) -> None:
+    browser = browser_for(page_world.ctx, R.INVESTIGATOR)
+    token = csrf_of(browser.get("/import").text)
+    register = (
+        b"unit_code,fir_number,fir_date,sections,status\n"
+        b"A,web-1,01-03-2025,3 PTPA,Under investigation\n"
+        b"A,web-2,01-03-2025,999 PPC,Under investigation\n"
+    )
+    upload = {"file": ("register.csv", register, "text/csv")}
+    dry = browser.post("/import", data={"csrf_token": token, "dry_run": "on"}, files=upload)
+    assert dry.status_code == 200
+    assert "Dry run" in dry.text
+    assert "PPC 999" in dry.text
+    done = browser.post("/import", data={"csrf_token": token}, files=upload)
+    run = re.search(r"/api/v1/imports/(\d+)/rejected.csv", done.text)
+    assert run is not None
+    rejected = browser.get(f"/api/v1/imports/{run.group(1)}/rejected.csv")
+    assert rejected.status_code == 200
+    assert "web-2" in rejected.text
+    assert "web-1" in browser.get("/cases?q=web-1").text

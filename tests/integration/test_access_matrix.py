@@ -213,6 +213,7 @@ class Spec:
     body: Body | None = None
     query: dict[str, str] | None = None
     public: bool = False
+    files: Callable[[World, str, str], dict[str, Any]] | None = None
 
     def allows(self, role: str, situation: str) -> bool:
         if role == ANONYMOUS:
@@ -352,6 +353,11 @@ ROUTES: dict[tuple[str, str], Spec] = {
     ("GET", f"{V}/audit/verify"): Spec({R.AUDITOR}),
     ("GET", f"{V}/audit/export"): Spec({R.AUDITOR}),
     ("GET", f"{V}/care/victims"): Spec({R.CASEWORKER}),
+    ("POST", f"{V}/imports/cases"): Spec(CASE_EDITORS, files=lambda w, s, r: _import_file()),
+    ("GET", f"{V}/imports/{{run_id}}"): Spec(CASE_EDITORS, path=lambda w, s, r: _own_run(w, s, r)),
+    ("GET", f"{V}/imports/{{run_id}}/rejected.csv"): Spec(
+        CASE_EDITORS, path=lambda w, s, r: _own_run(w, s, r)
+    ),
     ("GET", f"{V}/analytics/funnel"): Spec(AGGREGATE_READERS, query={"year": "2025"}),
     ("GET", f"{V}/analytics/figures"): Spec(AGGREGATE_READERS),
     ("GET", f"{V}/analytics/figures/compare"): Spec(AGGREGATE_READERS, query={"year": "2023"}),
@@ -367,6 +373,29 @@ ROUTES: dict[tuple[str, str], Spec] = {
 }
 # Pages that need no login: the API's own documentation.
 PUBLIC_PATHS = {f"{V}/openapi.json", f"{V}/docs", f"{V}/docs/start.js"}
+
+
+def _import_file() -> dict[str, Any]:
+    csv = (
+        "unit_code,fir_number,fir_date,sections,status\n"
+        f"A,imp-{next(_serial)},01-02-2025,3 PTPA,Under investigation\n"
+    )
+    return {"file": ("cases.csv", csv.encode(), "text/csv")}
+
+
+def _own_run(world: World, _situation: str, role: str) -> dict[str, Any]:
+    """A run of the user's own (runs are read only by whoever made them)."""
+    if role == ANONYMOUS:
+        return {"run_id": 1}
+    from tipwatch.domain.access import Capability
+    from tipwatch.services.accounts import get_user_by_name, principal_of
+    from tipwatch.services.imports import UploadedFile, import_cases
+
+    with world.ctx.uow() as uow:
+        actor = principal_of(get_user_by_name(uow, f"user-{role}"))
+    maker = actor if actor.can(Capability.CREATE_CASES) else SYSTEM
+    empty = UploadedFile("c.csv", b"unit_code,fir_number,fir_date,sections,status\n")
+    return {"run_id": import_cases(world.ctx, maker, empty, dry_run=True).run_id}
 
 
 def _figure_body() -> dict[str, Any]:
@@ -429,8 +458,9 @@ def test_each_role_reaches_exactly_what_the_matrix_allows(ctx: Context) -> None:
                 body = spec.body(world, situation, role) if spec.body else None
                 if template.endswith("/events") and method == "POST" and body:
                     body["party_id"] = _victim_party(world, situation)
+                files = spec.files(world, situation, role) if spec.files else None
                 response = client.request(
-                    method, path, json=body, params=spec.query, headers=headers
+                    method, path, json=body, params=spec.query, headers=headers, files=files
                 )
                 allowed = spec.allows(role, situation)
                 ok = (

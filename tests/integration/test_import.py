@@ -19,6 +19,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
 from tests.factories import user_token
+from tipwatch.config import Settings
 from tipwatch.domain.access import SYSTEM, Principal, Role
 from tipwatch.domain.errors import Forbidden, InvalidInput
 from tipwatch.services import case_file, cases, units
@@ -28,7 +29,8 @@ from tipwatch.services.schemas.cases import CaseFilters, CaseUpdate
 from tipwatch.services.schemas.imports import ImportSummary
 from tipwatch.services.schemas.units import UnitCreate
 from tipwatch.storage import tables as t
-from tipwatch.storage.crypto import KeyRing
+from tipwatch.storage.crypto import EncryptingCodec, KeyRing
+from tipwatch.storage.database import connect, upgrade
 from tipwatch.storage.reporting_tables import ImportReject, ImportRun
 from tipwatch.storage.security_tables import AuditEntry
 
@@ -462,14 +464,19 @@ def _cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
 
 
 def test_the_import_command_prints_the_counts_and_refuses_an_unknown_column_in_one_line(
-    ctx: Context, keyring: KeyRing, tmp_path: Path
+    tmp_path: Path,
 ) -> None:
-    add_unit(ctx)
-    keyring.save(tmp_path / "keys.json")
-    env = {
-        "TIPWATCH_DATABASE_URL": ctx.engine.url.render_as_string(hide_password=False),
-        "TIPWATCH_KEY_FILE": str(tmp_path / "keys.json"),
-    }
+    # A database of its own: a process that closes the shared test database's last
+    # connection could checkpoint and remove its write-ahead log under the test process.
+    url, keys = f"sqlite:///{tmp_path / 'cli.db'}", tmp_path / "keys.json"
+    ring = KeyRing.generate()
+    ring.save(keys)
+    engine = connect(url)
+    upgrade(engine)
+    add_unit(Context(engine=engine, settings=Settings(environment="test"),
+                     codec=EncryptingCodec(ring)))  # fmt: skip
+    engine.dispose()
+    env = {"TIPWATCH_DATABASE_URL": url, "TIPWATCH_KEY_FILE": str(keys)}
     register = tmp_path / "cases.csv"
     register.write_bytes(csv_file(ALL_ROWS).content)
 

@@ -6,7 +6,17 @@ from fastapi import APIRouter, FastAPI
 from fastapi_offline import FastAPIOffline
 
 from tipwatch import __version__
-from tipwatch.api import accounts, analytics, audit, cases, law, oversight, people, units
+from tipwatch.api import (
+    accounts,
+    analytics,
+    audit,
+    cases,
+    imports,
+    law,
+    oversight,
+    people,
+    units,
+)
 from tipwatch.api.errors import install_error_handlers
 from tipwatch.api.security import install_docs, install_security_headers
 from tipwatch.services.context import Context
@@ -28,7 +38,7 @@ def create_app(context: Context) -> FastAPI:
     )
     app.state.context = context
     api = APIRouter(prefix=API_PREFIX)
-    for module in (accounts, cases, people, units, law, oversight, audit, analytics):
+    for module in (accounts, cases, people, units, law, oversight, audit, analytics, imports):
         api.include_router(module.router)
     app.include_router(api)
     install_error_handlers(app)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import Table, insert
 
 from tipwatch.domain.errors import InvalidInput
 from tipwatch.domain.events import CaseFacts, ChargeRef, EventKind, PipelineEvent
@@ -23,7 +23,22 @@ from tipwatch.domain.vocabulary import PersonRole
 from tipwatch.services.case_state import Snapshot, snapshot
 from tipwatch.services.persons import search_tokens_of
 from tipwatch.storage import tables as t
+from tipwatch.storage.database import insert_with_ids
 from tipwatch.storage.uow import UnitOfWork
+
+# The snapshot columns of a party who is not an accused: every party row has the same keys,
+# so a batch is inserted in one statement.
+NOT_ACCUSED: dict[str, Any] = {
+    "stage": None,
+    "outcome": None,
+    "funnel_stage": 0,
+    "final_state": "pending",
+    "investigation_on": None,
+    "charged_on": None,
+    "concluded_on": None,
+    "convicted_on": None,
+    "sentenced_on": None,
+}
 
 
 @dataclass
@@ -153,11 +168,14 @@ def _fir_date(bundle: CaseBundle) -> date | None:
     return next((e.occurred_on for e in bundle.events if e.kind == EventKind.FIR_REGISTERED), None)
 
 
-def _ids(uow: UnitOfWork, table: Any, rows: list[dict[str, Any]]) -> list[int]:
-    if not rows:
-        return []
-    statement = insert(table).returning(table.id, sort_by_parameter_order=True)
-    return list(uow.session.scalars(statement, rows))
+def _table(model: Any) -> Table:
+    """The Core table of a mapped class, for set-based inserts without the ORM's overhead."""
+    table: Table = model.__table__
+    return table
+
+
+def _ids(uow: UnitOfWork, model: Any, rows: list[dict[str, Any]]) -> list[int]:
+    return insert_with_ids(uow.session, _table(model), rows)
 
 
 def write_prepared(uow: UnitOfWork, cases: list[PreparedCase], now: datetime) -> list[int]:
@@ -169,7 +187,7 @@ def write_prepared(uow: UnitOfWork, cases: list[PreparedCase], now: datetime) ->
         for form in dict.fromkeys(p.bundle.exploitation)
     ]
     if forms:
-        uow.session.execute(insert(t.CaseExploitation), forms)
+        uow.session.execute(insert(_table(t.CaseExploitation)), forms)
     person_ids = _write_people(uow, cases, now)
     party_rows, party_index = [], []
     for cid, prepared in zip(case_ids, cases, strict=True):
@@ -187,10 +205,7 @@ def write_prepared(uow: UnitOfWork, cases: list[PreparedCase], now: datetime) ->
                     "care_unit_id": party.care_unit_id,
                     "notes": "",
                     "created_at": now,
-                    "stage": None,
-                    "outcome": None,
-                    "funnel_stage": 0,
-                    "final_state": "pending",
+                    **NOT_ACCUSED,
                     **prepared.snapshot.accused.get(n, {}),
                 }
             )
@@ -257,7 +272,7 @@ def _write_people(uow: UnitOfWork, cases: list[PreparedCase], now: datetime) -> 
         for kind, token in search_tokens_of(uow, person.personal)
     ]
     if tokens:
-        uow.session.execute(insert(t.PersonIdentifier), tokens)
+        uow.session.execute(insert(_table(t.PersonIdentifier)), tokens)
     return {id(person): pid for person, pid in zip(unique, stored, strict=True)}
 
 
@@ -304,6 +319,6 @@ def _write_steps(
                 }
             )
     if events:
-        uow.session.execute(insert(t.Event), events)
+        uow.session.execute(insert(_table(t.Event)), events)
     if legs:
-        uow.session.execute(insert(t.RouteLeg), legs)
+        uow.session.execute(insert(_table(t.RouteLeg)), legs)

@@ -5,9 +5,21 @@ from __future__ import annotations
 from importlib.resources import files
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, Integer, create_engine, event, func, inspect
+from sqlalchemy import (
+    ColumnElement,
+    Engine,
+    Integer,
+    Table,
+    create_engine,
+    event,
+    func,
+    insert,
+    inspect,
+    text,
+)
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.orm import Session
 
 from tipwatch.domain.errors import ConfigurationError
 
@@ -85,3 +97,32 @@ def days_between_sql(later: Any, earlier: Any, dialect: str) -> ColumnElement[An
         return func.cast(func.julianday(later) - func.julianday(earlier), Integer)
     difference: ColumnElement[Any] = later - earlier
     return difference
+
+
+def insert_with_ids(session: Session, table: Table, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert many rows in set-based statements and return their new ids, in order.
+
+    PostgreSQL reserves the ids from the table's sequence first. SQLite inserts the first row
+    alone (which takes the database's write lock for the rest of the transaction) and numbers
+    the others after it: SQLite gives a new row the largest id plus one, and no other writer
+    can add a row while this transaction holds the lock.
+    """
+    if not rows:
+        return []
+    if session.get_bind().dialect.name == "postgresql":
+        reserve = text(
+            f"SELECT nextval(pg_get_serial_sequence('{table.name}', 'id')) "
+            "FROM generate_series(1, :n)"
+        )
+        ids = [int(i) for i in session.scalars(reserve, {"n": len(rows)})]
+    else:
+        first = int(session.scalars(insert(table).returning(table.c.id), [rows[0]]).one())
+        ids = list(range(first, first + len(rows)))
+        rows = rows[1:]
+        if not rows:
+            return ids
+    start = len(ids) - len(rows)
+    session.execute(
+        insert(table), [{**row, "id": i} for row, i in zip(rows, ids[start:], strict=True)]
+    )
+    return ids

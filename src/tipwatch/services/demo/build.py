@@ -20,8 +20,7 @@ from tipwatch.domain.access import SYSTEM
 from tipwatch.domain.vocabulary import UnitKind
 from tipwatch.services.audit_trail import audit
 from tipwatch.services.context import Context
-from tipwatch.services.demo.batches import implicate, write_cases, year_bundles
-from tipwatch.services.demo.cases import CaseFactory
+from tipwatch.services.demo.batches import write_cases
 from tipwatch.services.demo.names import Community, IdentityAllocator
 from tipwatch.services.demo.people import PeopleMaker, Someone
 from tipwatch.services.demo.pools import build_pools
@@ -36,6 +35,7 @@ from tipwatch.services.demo.users import (
     add_demo_users,
 )
 from tipwatch.services.demo.volumes import Scale, year_plans
+from tipwatch.services.demo.yearly import Insider, YearJob, prepared_year
 from tipwatch.services.sharing import ShareCreate, share_case
 from tipwatch.storage import tables as t
 
@@ -73,20 +73,21 @@ def build_demo(ctx: Context, options: DemoOptions, progress: Progress | None = N
     cast_maker = PeopleMaker(IdentityAllocator.block(0))
     divisor = 10 if options.scale is Scale.SMALL else 1
     recurring = build_pools(ctx, rng, cast_maker, divisor)
-    insider = cast_maker.stored(ctx, rng, Someone(True, 41, Community.PUNJABI))
+    insider_id = cast_maker.stored(ctx, rng, Someone(True, 41, Community.PUNJABI))
     say(f"{len(units.ids)} units and the recurring cast stored")
     plans = year_plans(options.scale, last_day.year)
     insider_year = min(INSIDER_YEAR, plans[-1].year)
+    insider = Insider(
+        insider_id, insider_year, INVESTIGATOR_UNIT, "Sub-Inspector", "FIA AHTC Gujranwala"
+    )
     for plan in plans:
-        people = PeopleMaker(IdentityAllocator.block(plan.year - 2018))
-        factory = CaseFactory(ctx.catalogue, units, recurring, people, last_day)
-        bundles = year_bundles(factory, plan, options.seed)
-        if plan.year == insider_year:
-            implicate(bundles, INVESTIGATOR_UNIT, insider, "Sub-Inspector", "FIA AHTC Gujranwala")
-        written = write_cases(ctx, bundles, options.seed)
+        job = YearJob(
+            plan, options.seed, last_day, ctx.today(), ctx.catalogue, units, recurring, insider
+        )
+        written = write_cases(ctx, prepared_year(job), options.seed)
         say(f"{plan.year}: {written:,} cases ({time.perf_counter() - started:.0f} s)")
     _share_a_transferred_case(ctx, units)
-    add_demo_users(ctx, units, insider)
+    add_demo_users(ctx, units, insider_id)
     counts = count_demo(ctx)
     with ctx.uow() as uow:
         details = {
@@ -121,4 +122,4 @@ def _share_a_transferred_case(ctx: Context, units: UnitDirectory) -> None:
 def _unit_names(ctx: Context, codes: list[str]) -> dict[str, str]:
     with ctx.engine.connect() as connection:
         query = select(t.Unit.code, t.Unit.name).where(t.Unit.code.in_(codes))
-        return dict(connection.execute(query).tuples().all())
+        return dict(connection.execute(query).all())

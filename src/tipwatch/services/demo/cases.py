@@ -5,8 +5,9 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import accumulate
 
-from tipwatch.domain.events import EventKind
+from tipwatch.domain.events import PIPELINE_ORDER, EventKind
 from tipwatch.domain.law.catalogue import LegalCatalogue
 from tipwatch.domain.vocabulary import PersonRole
 from tipwatch.services.bulk import CaseBundle, EventRecord
@@ -19,7 +20,7 @@ from tipwatch.services.demo.cast import (
     Story,
     fia_weights,
 )
-from tipwatch.services.demo.geography import DISTRICTS
+from tipwatch.services.demo.geography import DISTRICTS, District
 from tipwatch.services.demo.people import PeopleMaker
 from tipwatch.services.demo.pools import Recurring
 from tipwatch.services.demo.stories_fia import FIA_CASTS
@@ -53,17 +54,25 @@ class CaseFactory:
     people: PeopleMaker
     last_day: date
 
+    def __post_init__(self) -> None:
+        self._circle_weights = list(
+            accumulate(p.circle.weight for p in self.units.circles if p.circle)
+        )
+        self._districts: dict[Story, tuple[list[District], list[float]]] = {}
+        for story in POLICE_STORIES:
+            allowed = DISTRICTS_OF[story]
+            districts = [d for d in DISTRICTS if allowed is None or d.name in allowed]
+            self._districts[story] = (districts, list(accumulate(d.weight for d in districts)))
+
     def place(self, rng: random.Random, year: int, fia: bool) -> tuple[Place, Story]:
+        """FIA cases by circle (Gujranwala zone first), police cases by story, then district."""
         if fia:
-            circle = rng.choices(
-                self.units.circles, [p.circle.weight for p in self.units.circles if p.circle]
-            )[0]
+            circle = rng.choices(self.units.circles, cum_weights=self._circle_weights)[0]
             gujranwala = circle.circle is not None and circle.circle.zone == "FIA-GRW"
             return circle, rng.choices(FIA_STORIES, fia_weights(year, gujranwala))[0]
         story = rng.choices(POLICE_STORIES, POLICE_WEIGHTS)[0]
-        allowed = DISTRICTS_OF[story]
-        districts = [d for d in DISTRICTS if allowed is None or d.name in allowed]
-        district = rng.choices(districts, [d.weight for d in districts])[0]
+        districts, cumulative = self._districts[story]
+        district = rng.choices(districts, cum_weights=cumulative)[0]
         return rng.choice(self.units.stations[district.name]), story
 
     def make(self, rng: random.Random, year: int, ending: Ending, fia: bool) -> CaseBundle:
@@ -78,6 +87,7 @@ class CaseFactory:
         offence_on = max(PTPA_IN_FORCE, reported_on - timedelta(days=cast.offence_lead_days))
         events = self.life(rng, ending, cast, place, reported_on, year_end, fia)
         events += self.victim_care(rng, cast, story, place, events)
+        events.sort(key=lambda e: (e.occurred_on, PIPELINE_ORDER[EventKind(e.kind)]))
         challaned = any(
             e.kind in (EventKind.INTERIM_CHALLAN, EventKind.FINAL_CHALLAN) for e in events
         )

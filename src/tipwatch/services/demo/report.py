@@ -41,14 +41,14 @@ def _by_year(ctx: Context, least_stage: FunnelStage) -> dict[int, int]:
         .order_by(t.Case.year)
     )
     with ctx.engine.connect() as connection:
-        return dict(connection.execute(query).tuples().all())
+        return dict(connection.execute(query).all())
 
 
 def count_demo(ctx: Context) -> DemoCounts:
     """Cases per year; investigated = funnel stage 2 or more, convicted = 6 or more."""
     states = select(t.Case.final_state, func.count()).group_by(t.Case.final_state)
     with ctx.engine.connect() as connection:
-        final_states = dict(connection.execute(states).tuples().all())
+        final_states = dict(connection.execute(states).all())
     return DemoCounts(
         _by_year(ctx, FunnelStage.REPORTED),
         _by_year(ctx, FunnelStage.UNDER_INVESTIGATION),
