@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Request, Response, status
 
-from tipwatch.api.deps import SESSION_COOKIE, Actor, Ctx, RecordId
+from tipwatch.api.deps import SESSION_COOKIE, Actor, Ctx, RecordId, keep_session_cookie
 from tipwatch.services import accounts, sessions
 from tipwatch.services.schemas.accounts import (
     Login,
@@ -26,16 +26,7 @@ def login(ctx: Ctx, request: Request, response: Response, body: Login) -> Sessio
     """Start a browser session: sets an HttpOnly cookie and returns the CSRF token to send
     in the X-CSRF-Token header with every state-changing request."""
     new = sessions.login(ctx, body)
-    secure = ctx.settings.secure_cookies or request.url.scheme == "https"
-    response.set_cookie(
-        SESSION_COOKIE,
-        new.cookie,
-        httponly=True,
-        samesite="strict",
-        secure=secure,
-        max_age=sessions.SESSION_HOURS * 3600,
-        path="/",
-    )
+    keep_session_cookie(response, request, ctx, new.cookie)
     return new.out
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import secrets
 from typing import Annotated
 
-from fastapi import Depends, Path, Request
+from fastapi import Depends, Path, Request, Response
 
 from tipwatch.domain.access import Principal
 from tipwatch.domain.errors import Forbidden, NotAuthenticated
@@ -49,5 +49,20 @@ def current_user(request: Request, ctx: Ctx) -> Principal:
 
 
 Actor = Annotated[Principal, Depends(current_user)]
+
+
+def keep_session_cookie(response: Response, request: Request, ctx: Context, cookie: str) -> None:
+    """The browser keeps the session's secret: HttpOnly, SameSite=Strict, Secure over HTTPS."""
+    response.set_cookie(
+        SESSION_COOKIE,
+        cookie,
+        httponly=True,
+        samesite="strict",
+        secure=ctx.settings.secure_cookies or request.url.scheme == "https",
+        max_age=sessions.SESSION_HOURS * 3600,
+        path="/",
+    )
+
+
 CaseId = Annotated[int, Path(ge=1, le=2**31 - 1, description="The case's id")]
 RecordId = Annotated[int, Path(ge=1, le=2**31 - 1)]

@@ -39,6 +39,18 @@ class Base(DeclarativeBase):
     type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON, list[str]: JSON}
 
 
+class FunnelPosition:
+    """Where a case or an accused left the pipeline (domain/funnel.py), kept for the funnel."""
+
+    funnel_stage: Mapped[int] = mapped_column(Integer, default=0)
+    final_state: Mapped[str] = mapped_column(String(20), default="pending")
+    investigation_on: Mapped[date | None] = mapped_column(Date)
+    charged_on: Mapped[date | None] = mapped_column(Date)
+    concluded_on: Mapped[date | None] = mapped_column(Date)
+    convicted_on: Mapped[date | None] = mapped_column(Date)
+    sentenced_on: Mapped[date | None] = mapped_column(Date)
+
+
 class Unit(Base):
     """An organisational unit: FIA zone or circle, police district or station, office, NGO."""
 
@@ -53,7 +65,7 @@ class Unit(Base):
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
 
 
-class Case(Base):
+class Case(FunnelPosition, Base):
     __tablename__ = "cases"
     __table_args__ = (
         UniqueConstraint("unit_id", "year", "number", name="uq_cases_unit_year_number"),
@@ -80,13 +92,6 @@ class Case(Base):
     challan_due_on: Mapped[date | None] = mapped_column(Date)
     challan_submitted_on: Mapped[date | None] = mapped_column(Date)
     closed_on: Mapped[date | None] = mapped_column(Date)
-    funnel_stage: Mapped[int] = mapped_column(Integer, default=0)
-    final_state: Mapped[str] = mapped_column(String(20), default="pending")
-    investigation_on: Mapped[date | None] = mapped_column(Date)
-    charged_on: Mapped[date | None] = mapped_column(Date)
-    concluded_on: Mapped[date | None] = mapped_column(Date)
-    convicted_on: Mapped[date | None] = mapped_column(Date)
-    sentenced_on: Mapped[date | None] = mapped_column(Date)
     import_hash: Mapped[str | None] = mapped_column(String(64))
 
     unit: Mapped[Unit] = relationship(lazy="joined", foreign_keys=[unit_id])
@@ -137,7 +142,7 @@ class Organisation(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
-class Party(Base):
+class Party(FunnelPosition, Base):
     """A person or organisation in a role in one case."""
 
     __tablename__ = "parties"
@@ -155,13 +160,6 @@ class Party(Base):
     # derived snapshot, accused only
     stage: Mapped[str | None] = mapped_column(String(40))
     outcome: Mapped[str | None] = mapped_column(String(40))
-    funnel_stage: Mapped[int] = mapped_column(Integer, default=0)
-    final_state: Mapped[str] = mapped_column(String(20), default="pending")
-    investigation_on: Mapped[date | None] = mapped_column(Date)
-    charged_on: Mapped[date | None] = mapped_column(Date)
-    concluded_on: Mapped[date | None] = mapped_column(Date)
-    convicted_on: Mapped[date | None] = mapped_column(Date)
-    sentenced_on: Mapped[date | None] = mapped_column(Date)
 
 
 class Charge(Base):

@@ -1,9 +1,10 @@
 """Writing prepared cases through the bulk path: one transaction and one audit entry (ids only)
 per batch of 2,000 cases.
 
-Within a batch the cases go to `write_prepared` in chunks of 100: its ordered inserts run one
-row at a time on SQLite (and on PostgreSQL whenever a row leaves a column empty), collecting
-their results at a cost that grows with the square of the chunk.
+Within a batch the cases go to `write_prepared` in chunks of 100. Its order-keeping inserts
+(RETURNING, sorted by parameter order) run one row or one small group of rows per statement and
+gather the results at a cost that grows with the square of the chunk: the small demo took 23 s
+on PostgreSQL in chunks of 1,000 and 13 s in chunks of 100.
 """
 
 from __future__ import annotations

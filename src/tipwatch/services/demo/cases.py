@@ -13,6 +13,7 @@ from tipwatch.domain.vocabulary import PersonRole
 from tipwatch.services.bulk import CaseBundle, EventRecord
 from tipwatch.services.demo.cast import (
     FIA_STORIES,
+    FINE_ALONE_STORIES,
     POLICE_STORIES,
     POLICE_WEIGHTS,
     Cast,
@@ -46,6 +47,15 @@ REFERRAL_SHARE = {
 }
 
 
+def _story(
+    rng: random.Random, stories: tuple[Story, ...], weights: tuple[float, ...], lawful_fine: bool
+) -> Story:
+    if lawful_fine:
+        pairs = zip(stories, weights, strict=True)
+        weights = tuple(w if story in FINE_ALONE_STORIES else 0 for story, w in pairs)
+    return rng.choices(stories, weights)[0]
+
+
 @dataclass
 class CaseFactory:
     catalogue: LegalCatalogue
@@ -64,20 +74,25 @@ class CaseFactory:
             districts = [d for d in DISTRICTS if allowed is None or d.name in allowed]
             self._districts[story] = (districts, list(accumulate(d.weight for d in districts)))
 
-    def place(self, rng: random.Random, year: int, fia: bool) -> tuple[Place, Story]:
-        """FIA cases by circle (Gujranwala zone first), police cases by story, then district."""
+    def place(
+        self, rng: random.Random, year: int, fia: bool, ending: Ending
+    ) -> tuple[Place, Story]:
+        """FIA cases by circle (Gujranwala zone first), police cases by story, then district.
+        Most fine-only endings go to stories whose charges allow a fine alone."""
+        lawful_fine = ending is Ending.FINE_ONLY and rng.random() < 0.85
         if fia:
             circle = rng.choices(self.units.circles, cum_weights=self._circle_weights)[0]
             gujranwala = circle.circle is not None and circle.circle.zone == "FIA-GRW"
-            return circle, rng.choices(FIA_STORIES, fia_weights(year, gujranwala))[0]
-        story = rng.choices(POLICE_STORIES, POLICE_WEIGHTS)[0]
+            weights = fia_weights(year, gujranwala)
+            return circle, _story(rng, FIA_STORIES, weights, lawful_fine)
+        story = _story(rng, POLICE_STORIES, POLICE_WEIGHTS, lawful_fine)
         districts, cumulative = self._districts[story]
         district = rng.choices(districts, cum_weights=cumulative)[0]
         return rng.choice(self.units.stations[district.name]), story
 
     def make(self, rng: random.Random, year: int, ending: Ending, fia: bool) -> CaseBundle:
         """A case of `year` that ends as planned; its number is set later, in date order."""
-        place, story = self.place(rng, year, fia)
+        place, story = self.place(rng, year, fia, ending)
         year_end = min(date(year, 12, 31), self.last_day)
         reported_on = date(year, 1, 1) + timedelta(
             days=rng.randint(0, (year_end - date(year, 1, 1)).days)

@@ -46,6 +46,20 @@ POLICE_STORIES = (
     Story.FORCED_LABOUR,
 )
 POLICE_WEIGHTS = (32, 18, 10, 16, 8, 16)
+# Stories whose main charge allows a fine alone (PTPA s.3, Bonded Labour Act): where courts
+# fine instead of imprisoning
+FINE_ALONE_STORIES = frozenset(
+    {
+        Story.LABOUR_ABROAD,
+        Story.SEX_TRADE_ABROAD,
+        Story.BRIDES_TO_CHINA,
+        Story.SEXUAL_EXPLOITATION,
+        Story.CHILD_DOMESTIC_WORK,
+        Story.BONDED_LABOUR,
+        Story.FORCED_BEGGING,
+        Story.FORCED_LABOUR,
+    }
+)
 
 
 def fia_weights(year: int, gujranwala_zone: bool) -> tuple[float, ...]:

@@ -19,6 +19,7 @@ from tipwatch.services.demo.geography import (
 )
 from tipwatch.services.demo.names import Community
 from tipwatch.services.demo.people import Someone, adult_man, woman_or_girl, young_man
+from tipwatch.services.demo.pools import RECURRING_SHARE
 
 E = ExploitationForm
 _CHINESE_FAMILY = ("Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Zhao", "Huang", "Zhou", "Wu")
@@ -77,7 +78,9 @@ def smuggling_to_europe(s: Scene) -> Cast:
     if rng.random() < 0.15:
         cast.exploitation.append(E.FORCED_LABOUR)  # held and worked for ransom in Libya
     main = "PSMA 6" if rng.random() < 0.75 else "EO 18"
-    cast.accused(_agent(s, 0.4), [main, *(["EO 22"] if rng.random() < 0.5 else [])])
+    cast.accused(
+        _agent(s, RECURRING_SHARE["agent"]), [main, *(["EO 22"] if rng.random() < 0.5 else [])]
+    )
     if rng.random() < 0.4:
         cast.accused(_agent(s, 0.0), ["PSMA 6"])
     agencies = s.recurring.agencies.get(s.place.code)
@@ -125,7 +128,7 @@ def labour_abroad(s: Scene) -> Cast:
     promoters = s.recurring.promoters
     promoter: NewPerson | int = (
         promoters.pick(rng)
-        if promoters and rng.random() < 0.45
+        if promoters and rng.random() < RECURRING_SHARE["promoter"]
         else s.people.new(rng, adult_man(rng, Community.PUNJABI, 30, 65), phone=0.8)
     )
     main = "PTPA 4" if rng.random() < 0.15 else "PTPA 3(1)"  # passports confiscated: s.4
@@ -214,7 +217,9 @@ def employment_fraud(s: Scene) -> Cast:
     ]
     for man in men:
         cast.victim(man)
-    cast.accused(_agent(s, 0.3), ["EO 22", *(["EO 18"] if rng.random() < 0.3 else [])])
+    cast.accused(
+        _agent(s, RECURRING_SHARE["agent"]), ["EO 22", *(["EO 18"] if rng.random() < 0.3 else [])]
+    )
     cast.add(PersonRole.COMPLAINANT, men[0])
     cast.narrative = (
         f"Synthetic demo case. {len(men)} man (men) paid an agent for work visas that never came."

@@ -11,7 +11,7 @@ from tipwatch.services.bulk import NewPerson
 from tipwatch.services.demo.cast import Cast, Scene, Story
 from tipwatch.services.demo.names import Community
 from tipwatch.services.demo.people import Someone, adult_man, child, family_of, woman_or_girl
-from tipwatch.services.demo.pools import FARM_DISTRICTS, Pool
+from tipwatch.services.demo.pools import FARM_DISTRICTS, RECURRING_SHARE, Pool
 
 E = ExploitationForm
 BIG_CITIES = ("Lahore", "Karachi", "Islamabad", "Rawalpindi", "Faisalabad", "Multan", "Peshawar")
@@ -91,7 +91,7 @@ def sexual_exploitation(s: Scene) -> Cast:
     pimp = _one_of(
         s,
         s.recurring.pimps.get(district.name),
-        0.35,
+        RECURRING_SHARE["pimp"],
         woman_or_girl(rng, district.community, 30, 55),
     )
     cast.accused(pimp, ["PTPA 3(2)", *(["PPC 371-A"] if rng.random() < 0.5 else [])])
@@ -151,7 +151,7 @@ def bonded_labour(s: Scene) -> Cast:
     owner = _one_of(
         s,
         s.recurring.kiln_owners.get(district.name),
-        0.5,
+        RECURRING_SHARE["kiln_owner"],
         adult_man(rng, district.community, 35, 70),
     )
     cast.accused(
@@ -186,7 +186,9 @@ def forced_begging(s: Scene) -> Cast:
     cast = Cast(CaseType.TRAFFICKING, [E.FORCED_BEGGING], offence_lead_days=rng.randint(0, 30))
     for _ in range(rng.choices((1, 2, 3, 4), (40, 30, 20, 10))[0]):
         cast.victim(s.people.new(rng, child(rng, community, 0.5, 5, 14)))
-    boss = _one_of(s, s.recurring.ring_bosses, 0.4, adult_man(rng, community, 30, 65))
+    boss = _one_of(
+        s, s.recurring.ring_bosses, RECURRING_SHARE["ring_boss"], adult_man(rng, community, 30, 65)
+    )
     cast.accused(boss, ["PTPA 3(2)"])
     if rng.random() < 0.4:
         cast.accused(s.people.new(rng, woman_or_girl(rng, community, 25, 55)), ["PTPA 3(2)"])

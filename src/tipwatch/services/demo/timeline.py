@@ -168,9 +168,11 @@ class CaseLife:
         give_verdicts(self, ending, tried, at)
 
     def dated(self, fir_on: date, last_day: date) -> list[EventRecord]:
-        """The planned steps as events, squeezed so the ending falls by `last_day`."""
+        """The planned steps as events, squeezed if need be so the ending falls by `last_day`."""
         available = (last_day - fir_on).days
-        factor = min(1.0, available / self.must) if self.must > 0 else 1.0
+        factor = 1.0
+        if self.must > available:  # end somewhere in the later half of the time there is
+            factor = self.rng.randint(available // 2, available) / self.must
         events = []
         for step in self.steps:
             day = fir_on + timedelta(days=int(step.offset * factor))

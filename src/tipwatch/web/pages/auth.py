@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from tipwatch.api.deps import SESSION_COOKIE, Ctx
+from tipwatch.api.deps import SESSION_COOKIE, Ctx, keep_session_cookie
 from tipwatch.domain.errors import TipwatchError
 from tipwatch.services import accounts, sessions
 from tipwatch.services.schemas.accounts import Login
@@ -64,16 +64,7 @@ def login(
         )
     target = _safe_next(next) or home_of(sessions.caller_from_cookie(ctx, new.cookie).principal)
     response = RedirectResponse(target, SEE_OTHER)
-    secure = ctx.settings.secure_cookies or request.url.scheme == "https"
-    response.set_cookie(
-        SESSION_COOKIE,
-        new.cookie,
-        httponly=True,
-        samesite="strict",
-        secure=secure,
-        max_age=sessions.SESSION_HOURS * 3600,
-        path="/",
-    )
+    keep_session_cookie(response, request, ctx, new.cookie)
     return response
 
 
