@@ -15,8 +15,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: install
-	$(BIN)/tipwatch init
-	$(BIN)/tipwatch serve --host 127.0.0.1 --port 8000
+	$(BIN)/tipwatch demo --replace --host 127.0.0.1 --port 8000
 
 test: install
 	$(BIN)/pytest

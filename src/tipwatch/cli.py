@@ -11,6 +11,7 @@ import typer
 
 from tipwatch.cli_accounts import token_app, units_app, users_app
 from tipwatch.cli_audit import audit_app
+from tipwatch.cli_demo import demo_command
 from tipwatch.cli_import import import_app
 from tipwatch.cli_keys import keys_app
 from tipwatch.cli_reports import figures_app, funnel_command
@@ -37,6 +38,7 @@ app.add_typer(audit_app, name="audit")
 app.add_typer(figures_app, name="figures")
 app.add_typer(import_app, name="import")
 app.command("funnel")(funnel_command)
+app.command("demo")(demo_command)
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 OnOption = Annotated[

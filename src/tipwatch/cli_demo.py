@@ -59,7 +59,8 @@ def summary_lines(report: DemoReport) -> list[str]:
             f"{counts.convicted_by_year.get(year, 0):9,}"
         )
     lines += [
-        "  (investigated: funnel stage under_investigation or beyond; convicted: convicted or beyond)",
+        "  (investigated: funnel stage 2, under investigation, or beyond;"
+        " convicted: stage 6 or beyond)",
         "",
         "DEMO CREDENTIALS: for this synthetic demo database only, never for real data.",
         f"every demo user's password: {report.password}",

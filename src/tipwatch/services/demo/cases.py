@@ -156,13 +156,13 @@ class CaseFactory:
         victims = [p for p in cast.parties if p.role == PersonRole.VICTIM]
         care = []
         for victim in victims:
-            if rng.random() < 0.5:
-                on = min(self.last_day, fir_on + timedelta(days=rng.randint(0, 5)))
+            on = fir_on + timedelta(days=rng.randint(0, 5))
+            if rng.random() < 0.5 and on <= self.last_day:
                 care.append(EventRecord(EventKind.VICTIM_IDENTIFIED, on, victim.key))
-        if rng.random() < REFERRAL_SHARE[story]:
+        on = fir_on + timedelta(days=rng.randint(1, 30))
+        if rng.random() < REFERRAL_SHARE[story] and on <= self.last_day:
             ngo = self.units.ngo_for(place.district.province, story is Story.BONDED_LABOUR)
             details = {"referred_to": self.units.ngo_names[ngo], "referred_to_unit_id": ngo}
-            on = min(self.last_day, fir_on + timedelta(days=rng.randint(1, 30)))
             for victim in victims:
                 victim.care_unit_id = ngo
                 care.append(EventRecord(EventKind.VICTIM_REFERRED, on, victim.key, None, details))

@@ -73,11 +73,20 @@ def _parts(words: str) -> tuple[str, ...]:
     return tuple(w.replace("_", " ") for w in words.split())
 
 
-MALE = {c: _parts(_MALE) + _parts(_MALE_BY_COMMUNITY.get(c, "")) for c in Community}
-FEMALE = {c: _parts(_FEMALE) + _parts(_FEMALE_BY_COMMUNITY.get(c, "")) for c in Community}
-for _c in (Community.CHRISTIAN, Community.HINDU):  # their own given names only
-    MALE[_c] = _parts(_MALE_BY_COMMUNITY[_c])
-    FEMALE[_c] = _parts(_FEMALE_BY_COMMUNITY[_c])
+_OWN_NAMES_ONLY = (Community.CHRISTIAN, Community.HINDU)
+
+
+def _given_names(general: str, own: dict[Community, str]) -> dict[Community, tuple[str, ...]]:
+    """Muslim communities draw on the general pool and their own names; Christian and Hindu
+    families on their own names only."""
+    return {
+        c: _parts(own.get(c, "")) if c in _OWN_NAMES_ONLY else _parts(f"{general} {own.get(c, '')}")
+        for c in Community
+    }
+
+
+MALE = _given_names(_MALE, _MALE_BY_COMMUNITY)
+FEMALE = _given_names(_FEMALE, _FEMALE_BY_COMMUNITY)
 FAMILY = {c: _parts(words) for c, words in _FAMILY.items()}
 
 
@@ -121,7 +130,7 @@ def family_name(rng: random.Random, community: Community) -> str:
 
 def full_name(rng: random.Random, community: Community, male: bool, family: str) -> str:
     given = given_name(rng, community, male)
-    muslim = community not in (Community.CHRISTIAN, Community.HINDU)
+    muslim = community not in _OWN_NAMES_ONLY
     if male and muslim and " " not in given and given != "Muhammad" and rng.random() < 0.25:
         given = f"Muhammad {given}"
     return f"{given} {family}"
