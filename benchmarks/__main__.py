@@ -5,9 +5,13 @@ from __future__ import annotations
 import platform
 import time
 
-from benchmarks import case_read
+from benchmarks import case_read, import_throughput, national
 
-BENCHMARKS = {"case read (issue 3)": case_read.run}
+BENCHMARKS = {
+    "case read with encryption and audit (issue 3)": case_read.run,
+    "import throughput (issue 4)": import_throughput.run,
+    "national scale: demo build, funnel, dashboard, case page (issues 4 and 5)": national.run,
+}
 
 
 def main() -> None:

@@ -30,10 +30,10 @@ def demo_command(
 ) -> None:
     """Build a synthetic national dataset of invented cases (2019-2025) and serve it."""
     from tipwatch.services.context import bootstrap
-    from tipwatch.storage.database import upgrade
+    from tipwatch.services.setup import prepare_database
 
     context = bootstrap(load_settings())
-    upgrade(context.engine)
+    prepare_database(context)
     database = context.engine.url.render_as_string(hide_password=True)
     typer.echo(f"building the {scale.value} demo (seed {seed}) into {database}")
     report = build_demo(context, DemoOptions(seed, scale, replace), progress=typer.echo)
@@ -43,7 +43,7 @@ def demo_command(
 
         from tipwatch.api.app import create_app
 
-        typer.echo(f"tipwatch on http://{host}:{port}/api/v1/docs")
+        typer.echo(f"tipwatch on http://{host}:{port}/ (API: http://{host}:{port}/api/v1/docs)")
         uvicorn.run(create_app(context), host=host, port=port, log_level="info")
 
 

@@ -189,3 +189,37 @@ def test_a_register_is_checked_dry_then_imported_from_the_import_page(
     assert rejected.status_code == 200
     assert "web-2" in rejected.text
     assert "web-1" in browser.get("/cases?q=web-1").text
+
+
+def test_an_edit_conflict_is_shown_plainly_and_keeps_what_was_typed(
+    page_world: PageWorld,
+) -> None:
+    case = f"/cases/{page_world.own_case}"
+    first, second = (
+        browser_for(page_world.ctx, R.INVESTIGATOR),
+        browser_for(page_world.ctx, R.SUPERVISOR),
+    )
+    page_one, page_two = first.get(case).text, second.get(case).text
+    version = re.search(r'name="version" value="(\d+)"', page_one)
+    assert version is not None
+    saved = first.post(
+        f"{case}/edit",
+        data={
+            "csrf_token": csrf_of(page_one),
+            "version": version.group(1),
+            "narrative": "First account of events.",
+        },
+    )
+    assert saved.status_code == 200
+    clash = second.post(
+        f"{case}/edit",
+        data={
+            "csrf_token": csrf_of(page_two),
+            "version": version.group(1),
+            "narrative": "A second, longer account.",
+        },
+    )
+    assert clash.status_code == 409
+    assert "Someone else changed this case" in clash.text
+    assert "A second, longer account." in clash.text
+    assert "First account of events." not in clash.text.split('id="edit-narrative"')[1][:200]

@@ -80,19 +80,12 @@ def build_demo(ctx: Context, options: DemoOptions, progress: Progress | None = N
     insider = Insider(
         insider_id, insider_year, INVESTIGATOR_UNIT, "Sub-Inspector", "FIA AHTC Gujranwala"
     )
-    jobs = [
-        YearJob(plan, options.seed, last_day, ctx.today(), ctx.catalogue, units, recurring, insider)
-        for plan in plans
-    ]
-    from concurrent.futures import ThreadPoolExecutor
-    with ThreadPoolExecutor(1) as pool:
-        futures = [pool.submit(prepared_year, jobs[0])]
-        for n, plan in enumerate(plans):
-            prepared = futures[n].result()
-            if n + 1 < len(jobs):
-                futures.append(pool.submit(prepared_year, jobs[n + 1]))
-            written = write_cases(ctx, prepared, options.seed)
-            say(f"{plan.year}: {written:,} cases ({time.perf_counter() - started:.0f} s)")
+    for plan in plans:
+        job = YearJob(
+            plan, options.seed, last_day, ctx.today(), ctx.catalogue, units, recurring, insider
+        )
+        written = write_cases(ctx, prepared_year(job), options.seed)
+        say(f"{plan.year}: {written:,} cases ({time.perf_counter() - started:.0f} s)")
     _share_a_transferred_case(ctx, units)
     add_demo_users(ctx, units, insider_id)
     counts = count_demo(ctx)

@@ -18,7 +18,7 @@ from tipwatch.services.schemas.people import PartyCreate, PersonCreate
 from tipwatch.services.schemas.steps import ChargeCreate, EventCreate
 from tipwatch.web.forms import errors_of, read_form
 from tipwatch.web.session import LoggedIn
-from tipwatch.web.templating import Visitor, render
+from tipwatch.web.templating import N_, Visitor, render
 
 router = APIRouter()
 CaseId = Annotated[int, Path(ge=1, le=2**31 - 1)]
@@ -146,9 +146,9 @@ async def edit_case(request: Request, ctx: Ctx, visitor: LoggedIn, case_id: Case
     try:
         cases.update_case(ctx, visitor.actor, case_id, CaseUpdate(**data))
     except EditConflict as exc:
-        message = (
-            "Someone else changed this case while you were editing. Your text is kept "
-            "below; the page shows their changes. Check, then save again."
+        message = N_(
+            "Someone else changed this case while you were editing. Your text is kept below; "
+            "the page shows their changes. Check, then save again."
         )
         keep = {**data, "version": exc.details.get("current_version", data.get("version"))}
         return _page(request, ctx, visitor, case_id, 409, "edit", keep, {"form": message})
