@@ -20,8 +20,12 @@ from tipwatch.services.setup import prepare_database
 from tipwatch.storage import tables as t
 from tipwatch.storage.crypto import EncryptingCodec, KeyRing
 
-TARGETS_MS = {"funnel 2023": 100, "funnel all years by province": 300, "dashboard": 500,
-              "case page": 50}
+TARGETS_MS = {
+    "funnel 2023": 100,
+    "funnel all years by province": 300,
+    "dashboard": 500,
+    "case page": 50,
+}
 
 
 def _verdict(timing: Timing, target_ms: float) -> str:
@@ -36,27 +40,58 @@ def run() -> list[str]:
     with ctx.uow() as uow:
         cases = uow.session.scalar(select(func.count()).select_from(t.Case)) or 0
         busy_case = uow.session.scalar(
-            select(t.Party.case_id).group_by(t.Party.case_id)
-            .order_by(func.count().desc(), t.Party.case_id).limit(1))
+            select(t.Party.case_id)
+            .group_by(t.Party.case_id)
+            .order_by(func.count().desc(), t.Party.case_id)
+            .limit(1)
+        )
     build_verdict = "meets" if report.seconds <= 60 else "MISSES"
     lines = [f"demo build: {cases:,} cases in {report.seconds:.1f} s  {build_verdict} 60 s"]
     year = attrition_funnel(ctx, SYSTEM, FunnelFilters(year=2023)).funnel
-    lines.append(f"2023: {year.stages[2].count:,} cases investigated, "
-                 f"{year.stages[6].count:,} convicted")
-    lines.append(_verdict(timed("funnel 2023", lambda: attrition_funnel(
-        ctx, SYSTEM, FunnelFilters(year=2023)), 30), TARGETS_MS["funnel 2023"]))
-    lines.append(_verdict(timed("funnel all years by province", lambda: attrition_funnel(
-        ctx, SYSTEM, FunnelFilters(by="province")), 15), TARGETS_MS[
-        "funnel all years by province"]))
+    lines.append(
+        f"2023: {year.stages[2].count:,} cases investigated, {year.stages[6].count:,} convicted"
+    )
+    lines.append(
+        _verdict(
+            timed(
+                "funnel 2023", lambda: attrition_funnel(ctx, SYSTEM, FunnelFilters(year=2023)), 30
+            ),
+            TARGETS_MS["funnel 2023"],
+        )
+    )
+    lines.append(
+        _verdict(
+            timed(
+                "funnel all years by province",
+                lambda: attrition_funnel(ctx, SYSTEM, FunnelFilters(by="province")),
+                15,
+            ),
+            TARGETS_MS["funnel all years by province"],
+        )
+    )
     client = TestClient(create_app(ctx))
     login = {"username": report.users[0].username, "password": report.password}
     client.post("/login", data=login, follow_redirects=False)
-    lines.append(_verdict(timed("dashboard (GET /dashboard?year=2023)",
-                                lambda: _ok(client.get("/dashboard?year=2023")), 15),
-                          TARGETS_MS["dashboard"]))
-    lines.append(_verdict(timed(f"case page (GET /cases/{busy_case})",
-                                lambda: _ok(client.get(f"/cases/{busy_case}")), 50),
-                          TARGETS_MS["case page"]))
+    lines.append(
+        _verdict(
+            timed(
+                "dashboard (GET /dashboard?year=2023)",
+                lambda: _ok(client.get("/dashboard?year=2023")),
+                15,
+            ),
+            TARGETS_MS["dashboard"],
+        )
+    )
+    lines.append(
+        _verdict(
+            timed(
+                f"case page (GET /cases/{busy_case})",
+                lambda: _ok(client.get(f"/cases/{busy_case}")),
+                50,
+            ),
+            TARGETS_MS["case page"],
+        )
+    )
     return lines
 
 
