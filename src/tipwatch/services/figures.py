@@ -109,7 +109,11 @@ def delete_figure(ctx: Context, actor: Principal, figure_id: int) -> None:
 
 
 def compare_figures(
-    ctx: Context, actor: Principal, year: int, area: str = "Pakistan"
+    ctx: Context,
+    actor: Principal,
+    year: int,
+    area: str = "Pakistan",
+    funnels_at_hand: dict[str, Any] | None = None,
 ) -> list[FigureComparison]:
     """Each published figure of `area` whose period touches `year`, beside tipwatch's own
     figure of the same measure and unit for cases registered in `year`."""
@@ -129,7 +133,7 @@ def compare_figures(
     province = area if area in set(Province) else None
     comparable_area = area == "Pakistan" or province is not None
     out = []
-    funnels: dict[str, Any] = {}
+    funnels: dict[str, Any] = dict(funnels_at_hand or {})  # the caller's, by unit
     for figure in published:
         known = SYSTEM_MEASURES.get((figure.measure, figure.unit))
         if known is None or not comparable_area:
@@ -151,8 +155,8 @@ def compare_figures(
         unit, stage, definition = known
         if unit not in funnels:
             place = Province(province) if province else None
-            funnels[unit] = attrition_funnel(
-                ctx, actor, FunnelFilters(year=year, unit=unit, province=place)
+            funnels[unit] = attrition_funnel(  # stage counts are all a figure needs
+                ctx, actor, FunnelFilters(year=year, unit=unit, province=place), counts_only=True
             ).funnel
         funnel = funnels[unit]
         value = (

@@ -43,7 +43,11 @@ def dashboard(
     by_year = attrition_funnel(
         ctx, actor, base.model_copy(update={"by": "year", "year": None}), counts_only=True
     ).groups
-    figures = compare_figures(ctx, actor, year, province or "Pakistan") if year else []
+    figures = []
+    if year:
+        figures = compare_figures(
+            ctx, actor, year, province or "Pakistan", funnels_at_hand={unit: funnel}
+        )
     widest = max(funnel.total, 1)
     bars = [(s.stage, s.count, round(BAR_WIDTH * s.count / widest)) for s in funnel.stages]
     drill = {"year": year, "province": province}
