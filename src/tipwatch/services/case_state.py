@@ -21,7 +21,7 @@ from tipwatch.domain.events import CaseFacts, ChargeRef, PipelineEvent
 from tipwatch.domain.funnel import FunnelPosition, positions
 from tipwatch.domain.law.catalogue import LegalCatalogue, Provision
 from tipwatch.domain.pipeline import replay
-from tipwatch.domain.sentences import FlagKind, SentenceFlag, check_sentence
+from tipwatch.domain.sentences import SentenceFlag, check_sentence
 from tipwatch.domain.stages import CaseRecord
 from tipwatch.domain.vocabulary import PersonRole
 from tipwatch.storage import tables as t
@@ -220,6 +220,3 @@ def case_flags(uow: UnitOfWork, case: t.Case, today: date) -> list[dict[str, str
             }
         )
     return flags
-
-
-__all__ = ["FlagKind", "case_flags", "claim_case", "clock_of", "judging_date", "refresh_case"]

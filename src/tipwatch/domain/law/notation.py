@@ -14,7 +14,8 @@ Grammar, informally:
   act after its sections ("370, 371 and 371-A PPC"), or of the previous group when that group
   names its act first ("PPC 370, 371"); if both or neither apply, it is an error;
 - "u/s", "S.", "Sec.", "section(s)", "under", "of", "the", "act", "ordinance", act years
-  (1800-2099 written alone, e.g. "EO 1979") and act numbers ("XXXIV of 2018") are ignored;
+  (1800-2099 written alone, e.g. "EO 1979") and act numbers in roman numerals ("Act 34 of
+  2018" written the roman way) are ignored;
 - anything else is an error naming the text, never a silent guess.
 """
 

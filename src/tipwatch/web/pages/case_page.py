@@ -12,7 +12,7 @@ from tipwatch.api.deps import Ctx
 from tipwatch.domain.errors import EditConflict, TipwatchError
 from tipwatch.domain.events import DETAIL_FIELDS, AppealOutcome, Appellant, EventKind
 from tipwatch.domain.vocabulary import ExploitationForm, PersonRole, Sex
-from tipwatch.services import case_file, charges, events, parties, persons
+from tipwatch.services import case_file, cases, charges, events, parties, persons
 from tipwatch.services.schemas.cases import CaseUpdate
 from tipwatch.services.schemas.people import PartyCreate, PersonCreate
 from tipwatch.services.schemas.steps import ChargeCreate, EventCreate
@@ -141,8 +141,6 @@ async def edit_case(request: Request, ctx: Ctx, visitor: LoggedIn, case_id: Case
     form = await request.form()
     values = await read_form(request, visitor)
     data = {**values, "exploitation": [str(v) for v in form.getlist("exploitation")]}
-    from tipwatch.services import cases
-
     try:
         cases.update_case(ctx, visitor.actor, case_id, CaseUpdate(**data))
     except EditConflict as exc:
