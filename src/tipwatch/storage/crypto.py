@@ -209,7 +209,7 @@ class EncryptingCodec:
 
     def _token(self, key_id: str, kind: str, value: str) -> str:
         message = f"{kind}\x00{value}".encode()
-        return f"{key_id}:{hmac.new(self._index_keys[key_id], message, 'sha256').hexdigest()}"
+        return f"{key_id}:{hmac.digest(self._index_keys[key_id], message, 'sha256').hex()}"
 
 
 def _ad(purpose: str) -> bytes:

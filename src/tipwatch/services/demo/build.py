@@ -19,6 +19,7 @@ from sqlalchemy import select
 from tipwatch.domain.access import SYSTEM
 from tipwatch.domain.vocabulary import UnitKind
 from tipwatch.services.audit_trail import audit
+from tipwatch.services.bulk import many_objects
 from tipwatch.services.context import Context
 from tipwatch.services.demo.batches import write_cases
 from tipwatch.services.demo.names import Community, IdentityAllocator
@@ -35,7 +36,7 @@ from tipwatch.services.demo.users import (
     add_demo_users,
 )
 from tipwatch.services.demo.volumes import Scale, year_plans
-from tipwatch.services.demo.yearly import Insider, YearJob, prepared_year
+from tipwatch.services.demo.yearly import Insider, YearJob, prepared_years
 from tipwatch.services.sharing import ShareCreate, share_case
 from tipwatch.storage import tables as t
 
@@ -64,6 +65,11 @@ class DemoReport:
 
 def build_demo(ctx: Context, options: DemoOptions, progress: Progress | None = None) -> DemoReport:
     """Build the demo into an empty database (or, with `replace`, an earlier demo's)."""
+    with many_objects():
+        return _build(ctx, options, progress)
+
+
+def _build(ctx: Context, options: DemoOptions, progress: Progress | None) -> DemoReport:
     started = time.perf_counter()
     say = progress or (lambda message: None)
     make_room(ctx, options.replace)
@@ -80,11 +86,13 @@ def build_demo(ctx: Context, options: DemoOptions, progress: Progress | None = N
     insider = Insider(
         insider_id, insider_year, INVESTIGATOR_UNIT, "Sub-Inspector", "FIA AHTC Gujranwala"
     )
-    for plan in plans:
-        job = YearJob(
-            plan, options.seed, last_day, ctx.today(), ctx.catalogue, units, recurring, insider
-        )
-        written = write_cases(ctx, prepared_year(job), options.seed)
+    jobs = [
+        YearJob(plan, options.seed, last_day, ctx.today(), ctx.catalogue, units, recurring, insider)
+        for plan in plans
+    ]
+    for plan, prepared in zip(plans, prepared_years(jobs), strict=True):
+        written = write_cases(ctx, prepared, options.seed)
+        del prepared
         say(f"{plan.year}: {written:,} cases ({time.perf_counter() - started:.0f} s)")
     _share_a_transferred_case(ctx, units)
     add_demo_users(ctx, units, insider_id)

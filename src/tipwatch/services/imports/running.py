@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from tipwatch.domain.access import Capability, Principal
 from tipwatch.domain.errors import Forbidden
+from tipwatch.services.bulk import many_objects
 from tipwatch.services.cases import check_unit_in_reach
 from tipwatch.services.context import Context
 from tipwatch.services.imports.batches import BatchWriter, ReadRow
@@ -60,10 +61,11 @@ def import_cases(
     importer = _Importer(ctx, actor, run_id, table, plan, rules, dry_run)
     total = len(table.rows)
     try:
-        for start in range(0, total, batch_size):
-            importer.import_batch(table.rows[start : start + batch_size])
-            if on_batch is not None:
-                on_batch(min(start + batch_size, total), total)
+        with many_objects():
+            for start in range(0, total, batch_size):
+                importer.import_batch(table.rows[start : start + batch_size])
+                if on_batch is not None:
+                    on_batch(min(start + batch_size, total), total)
     except BaseException:
         with contextlib.suppress(Exception):  # the original error is the one to report
             end_run(ctx, run_id, "failed")
