@@ -24,7 +24,13 @@ from tipwatch.domain.access import SYSTEM, Principal, Role
 from tipwatch.domain.errors import Forbidden, InvalidInput
 from tipwatch.services import case_file, cases, units
 from tipwatch.services.context import Context
-from tipwatch.services.imports import UploadedFile, get_run, import_cases, rejected_rows_csv
+from tipwatch.services.imports import (
+    UploadedFile,
+    get_run,
+    import_cases,
+    rejected_rows_csv,
+    running,
+)
 from tipwatch.services.schemas.cases import CaseFilters, CaseUpdate
 from tipwatch.services.schemas.imports import ImportSummary
 from tipwatch.services.schemas.units import UnitCreate
@@ -120,6 +126,27 @@ def test_good_rows_land_with_their_stages_and_each_bad_row_is_quarantined(ctx: C
     assert "13 digits" in rejects[10][1]
     for _, reason in rejects.values():
         assert not any(word in reason for word in PERSONAL)
+
+
+def test_a_large_file_read_in_worker_processes_lands_the_same(
+    ctx: Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From READ_AHEAD_FROM_ROWS rows, batches are read in worker processes: here every batch
+    of two rows is, and the counts, cases and rejects are those of the test above."""
+    monkeypatch.setattr(running, "READ_AHEAD_FROM_ROWS", 0)
+    add_unit(ctx)
+    summary = import_cases(ctx, SYSTEM, csv_file(ALL_ROWS), batch_size=2)
+
+    assert counts(summary) == (9, 5, 0, 0, 4)
+    listed = cases.list_cases(ctx, SYSTEM, CaseFilters()).items
+    assert sorted(c.reference for c in listed) == [f"FIA-LHR/2023/{n}" for n in range(101, 106)]
+    assert {r.row: r.field for r in summary.rejects} == {
+        7: "sections",
+        8: "fir_date",
+        9: "fir_number",
+        10: "accused_cnic",
+    }
+    assert counts(import_cases(ctx, SYSTEM, csv_file(ALL_ROWS), batch_size=2)) == (9, 0, 0, 5, 4)
 
 
 def test_a_convicted_row_becomes_every_step_for_each_accused_and_provision(ctx: Context) -> None:

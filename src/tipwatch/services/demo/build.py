@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from tipwatch.domain.access import SYSTEM
 from tipwatch.domain.vocabulary import UnitKind
+from tipwatch.services.ahead import made_ahead
 from tipwatch.services.audit_trail import audit
 from tipwatch.services.bulk import many_objects
 from tipwatch.services.context import Context
@@ -36,7 +37,7 @@ from tipwatch.services.demo.users import (
     add_demo_users,
 )
 from tipwatch.services.demo.volumes import Scale, year_plans
-from tipwatch.services.demo.yearly import Insider, YearJob, prepared_years
+from tipwatch.services.demo.yearly import Insider, YearJob, prepared_year
 from tipwatch.services.sharing import ShareCreate, share_case
 from tipwatch.storage import tables as t
 
@@ -90,7 +91,7 @@ def _build(ctx: Context, options: DemoOptions, progress: Progress | None) -> Dem
         YearJob(plan, options.seed, last_day, ctx.today(), ctx.catalogue, units, recurring, insider)
         for plan in plans
     ]
-    for plan, prepared in zip(plans, prepared_years(jobs), strict=True):
+    for plan, prepared in zip(plans, made_ahead(prepared_year, jobs), strict=True):
         written = write_cases(ctx, prepared, options.seed)
         del prepared
         say(f"{plan.year}: {written:,} cases ({time.perf_counter() - started:.0f} s)")

@@ -1,25 +1,19 @@
 """A year of cases, made in a reproducible order and checked by the API's rules.
 
 Pure work, no database: a year's cases depend only on the seed, the year's plan, the last day
-and the stored units and recurring cast, whatever was made before them. So `prepared_years`
-makes the next year in a second process while the caller writes the one before.
+and the stored units and recurring cast, whatever was made before them. So the demo build makes
+the next year in a second process while it writes the one before (services.ahead).
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import random
-from collections import Counter, deque
-from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
-from itertools import islice
 
 from tipwatch.domain.law.catalogue import LegalCatalogue
-from tipwatch.services.bulk import CaseBundle, PartyRecord, PreparedCase, many_objects, prepare
+from tipwatch.services.bulk import CaseBundle, PartyRecord, PreparedCase, prepare
 from tipwatch.services.demo.cases import CaseFactory
 from tipwatch.services.demo.names import IdentityAllocator
 from tipwatch.services.demo.people import PeopleMaker
@@ -87,38 +81,3 @@ def prepared_year(job: YearJob) -> list[PreparedCase]:
     if job.insider is not None and job.insider.year == job.plan.year:
         implicate(bundles, job.insider)
     return [prepare(bundle, job.catalogue, job.today) for bundle in bundles]
-
-
-def prepared_in_worker(job: YearJob) -> list[PreparedCase]:
-    """`prepared_year` in a worker process, without the cycle collector (see bulk.many_objects)."""
-    with many_objects():
-        return prepared_year(job)
-
-
-def prepared_years(jobs: list[YearJob]) -> Iterator[list[PreparedCase]]:
-    """Each job's cases, in order. The first is made here while a worker process starts on the
-    next, and the worker keeps one year ahead of the caller after that. On one core, or if the
-    worker cannot run, every year is made here. The cases are the same either way."""
-    if len(jobs) < 2 or (os.cpu_count() or 1) < 2:
-        yield from (prepared_year(job) for job in jobs)
-        return
-    # "spawn": a fresh interpreter, whatever threads or connections this process holds
-    executor = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
-    waiting = iter(jobs[1:])
-    made = 0
-    try:
-        ahead: deque[Future[list[PreparedCase]]] = deque(
-            executor.submit(prepared_in_worker, job) for job in islice(waiting, 2)
-        )
-        yield prepared_year(jobs[0])
-        made = 1
-        while ahead:
-            done = ahead.popleft().result()
-            if (job := next(waiting, None)) is not None:
-                ahead.append(executor.submit(prepared_in_worker, job))
-            made += 1
-            yield done
-    except BrokenProcessPool:  # e.g. a script without the `if __name__ == "__main__"` guard
-        yield from (prepared_year(job) for job in jobs[made:])
-    finally:
-        executor.shutdown(wait=True, cancel_futures=True)

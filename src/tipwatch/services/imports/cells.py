@@ -33,8 +33,9 @@ class RowCells:
     def raw(self, column: str) -> Cell:
         position = self._plan.index.get(column)
         cell = self._cells[position] if position is not None else None
-        if column in self._mapping.defaults and (cell is None or is_blank(text_of(cell))):
-            return self._mapping.defaults[column]
+        defaults = self._mapping.defaults
+        if defaults and column in defaults and (cell is None or is_blank(text_of(cell))):
+            return defaults[column]
         return cell
 
     def text(self, column: str) -> str:
@@ -69,8 +70,11 @@ class RowCells:
 
     def day(self, column: str) -> date | None:
         cell = self.raw(column)
-        if isinstance(cell, str) and cell.strip():
-            mapped = self._mapping.values.get(column, {}).get(word_key(cell))
+        if cell is None or cell == "":
+            return None
+        table = self._mapping.values.get(column)
+        if table and isinstance(cell, str) and cell.strip():
+            mapped = table.get(word_key(cell))
             cell = mapped if mapped is not None else cell
         if cell is None or is_blank(text_of(cell)):
             return None

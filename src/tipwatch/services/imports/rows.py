@@ -30,6 +30,7 @@ _FIR_NUMBER = re.compile(
     re.IGNORECASE,
 )
 MAX_TEXT = 20_000
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # below space, but tab and line ends
 
 
 @dataclass(frozen=True)
@@ -200,6 +201,6 @@ def _one_line(row: RowCells, column: str, limit: int, *, multi_line: bool = Fals
     text = str(row.raw(column) or "").strip() if multi_line else row.text(column)
     if len(text) > limit:
         raise RowProblem(column, f"{column} is over {limit} characters")
-    if any(ord(c) < 32 and c not in "\n\t\r" for c in text):
+    if _CONTROL.search(text):
         raise RowProblem(column, f"{column} holds control characters")
     return text

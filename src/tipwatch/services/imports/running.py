@@ -14,14 +14,16 @@ from dataclasses import dataclass
 
 from tipwatch.domain.access import Capability, Principal
 from tipwatch.domain.errors import Forbidden
+from tipwatch.services.ahead import made_ahead
 from tipwatch.services.bulk import many_objects
 from tipwatch.services.cases import check_unit_in_reach
 from tipwatch.services.context import Context
 from tipwatch.services.imports.batches import BatchWriter, ReadRow
-from tipwatch.services.imports.cells import RowCells, RowProblem
+from tipwatch.services.imports.bundles import fingerprint_keys
+from tipwatch.services.imports.cells import RowProblem
+from tipwatch.services.imports.checking import CheckedRow, RowReader, check_rows
 from tipwatch.services.imports.mapping import ColumnPlan, ImportMapping, load_mapping, plan_columns
 from tipwatch.services.imports.reading import Table, read_table
-from tipwatch.services.imports.rows import read_row
 from tipwatch.services.imports.runs import Reject, end_run, run_summary, start_run
 from tipwatch.services.imports.store import UnitBook, UnitRow
 from tipwatch.services.imports.values import Cell, text_of
@@ -30,6 +32,9 @@ from tipwatch.storage.reporting_tables import ImportRun
 from tipwatch.storage.uow import UnitOfWork
 
 BATCH_SIZE = 500
+# From this many rows, batches are read and checked in two worker processes while this one
+# writes (services.ahead); below it, starting them would cost more than it saves.
+READ_AHEAD_FROM_ROWS = 4_000
 Progress = Callable[[int, int], None]
 
 
@@ -60,12 +65,28 @@ def import_cases(
     run_id = start_run(ctx, actor, file.name, sha256, rules.name, dry_run)
     importer = _Importer(ctx, actor, run_id, table, plan, rules, dry_run)
     total = len(table.rows)
+    batches = [table.rows[start : start + batch_size] for start in range(0, total, batch_size)]
+    reader = RowReader(
+        plan,
+        rules,
+        ctx.today().year,
+        ctx.today(),
+        ctx.catalogue,
+        importer.units,
+        fingerprint_keys(ctx.codec),
+    )
     try:
         with many_objects():
-            for start in range(0, total, batch_size):
-                importer.import_batch(table.rows[start : start + batch_size])
+            jobs = [(reader, rows) for rows in batches]
+            checked_batches = (
+                made_ahead(check_rows, jobs, workers=2)
+                if total >= READ_AHEAD_FROM_ROWS
+                else map(check_rows, jobs)
+            )
+            for rows, checked in zip(batches, checked_batches, strict=True):
+                importer.import_batch(rows, checked)
                 if on_batch is not None:
-                    on_batch(min(start + batch_size, total), total)
+                    on_batch(min(importer.rows_done, total), total)
     except BaseException:
         with contextlib.suppress(Exception):  # the original error is the one to report
             end_run(ctx, run_id, "failed")
@@ -89,36 +110,44 @@ class _Importer:
         rules: ImportMapping,
         dry_run: bool,
     ) -> None:
-        self.ctx, self.actor, self.plan, self.rules = ctx, actor, plan, rules
-        self.this_year = ctx.today().year
+        self.ctx, self.actor = ctx, actor
         self.header = [text_of(cell) for cell in table.header]
         self.first_row_of: dict[str, int] = {}  # reference -> the row that named it first
         self.refused_units: dict[int, str | None] = {}
         self.writer = BatchWriter(ctx, actor, run_id, self.header, dry_run)
+        self.rows_done = 0
         with ctx.uow() as uow:
             self.units = UnitBook(uow)
 
-    def import_batch(self, rows: Sequence[tuple[int, list[Cell]]]) -> None:
+    def import_batch(
+        self, rows: Sequence[tuple[int, list[Cell]]], checked: list[CheckedRow]
+    ) -> None:
         with self.ctx.uow() as uow:
             read: list[ReadRow] = []
             rejects: list[Reject] = []
-            for number, cells in rows:
+            for (number, cells), item in zip(rows, checked, strict=True):
+                assert number == item.number
                 try:
-                    read.append(self._read(uow, number, cells))
+                    read.append(self._placed(uow, item, cells))
                 except RowProblem as problem:
                     values = [text_of(c) for c in cells]
                     rejects.append(Reject(number, problem.field, problem.reason, values))
             self.writer.write(uow, read, rejects)
+        self.rows_done += len(rows)
 
-    def _read(self, uow: UnitOfWork, number: int, cells: list[Cell]) -> ReadRow:
-        row = read_row(RowCells(cells, self.plan, self.rules, self.this_year), self.ctx.catalogue)
-        unit = self.units.find(row.unit_code, row.police_station, row.district)
-        self._check_reach(uow, unit)
-        reference = f"{unit.code}/{row.year}/{row.number}"
-        first = self.first_row_of.setdefault(reference, number)
-        if first != number:
-            raise RowProblem("fir_number", f"duplicate of row {first}: the same FIR {reference}")
-        return ReadRow(number, [text_of(c) for c in cells], row, unit, reference)
+    def _placed(self, uow: UnitOfWork, item: CheckedRow, cells: list[Cell]) -> ReadRow:
+        """The row, once its unit is known to be in the user's reach and its FIR is not one
+        an earlier row of the file already gave."""
+        if item.refused is not None:
+            raise RowProblem(item.refused.field, item.refused.reason)
+        assert item.unit is not None
+        self._check_reach(uow, item.unit)
+        first = self.first_row_of.setdefault(item.reference, item.number)
+        if first != item.number:
+            raise RowProblem(
+                "fir_number", f"duplicate of row {first}: the same FIR {item.reference}"
+            )
+        return ReadRow(item, cells)
 
     def _check_reach(self, uow: UnitOfWork, unit: UnitRow) -> None:
         if unit.id not in self.refused_units:
