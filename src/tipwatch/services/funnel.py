@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import statistics
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from sqlalchemy import select
@@ -17,11 +18,12 @@ from tipwatch.domain.funnel import FinalState, FunnelStage
 from tipwatch.services.access import unit_subtree
 from tipwatch.services.context import Context
 from tipwatch.services.funnel_queries import (
-    GROUP_COLUMNS,
+    UNIT_GROUPS,
     Rows,
     counts_sql,
     delays_sql,
     filter_conditions,
+    grouping_sql,
     late_challans_sql,
 )
 from tipwatch.services.schemas.funnel import (
@@ -35,6 +37,7 @@ from tipwatch.services.schemas.funnel import (
     StageDelay,
 )
 from tipwatch.storage import tables as t
+from tipwatch.storage.uow import UnitOfWork
 
 DELAYS = [
     ("fir_registered", "challan_submitted"),
@@ -114,35 +117,36 @@ def attrition_funnel(
     the delays and the late-challan share are left out (empty), for tables of stage counts."""
     actor.require(Capability.READ_AGGREGATES)
     provision_key = ctx.catalogue.get(filters.provision).key if filters.provision else None
-    group = GROUP_COLUMNS[filters.by] if filters.by else None
     rows = Rows(filters)
+    keys = grouping_sql(filters.by)
     today = ctx.today()
     with ctx.uow() as uow:
+        key_of = _group_keys(uow, filters.by)
         units = unit_subtree(uow, filters.unit_id) if filters.unit_id else None
         where = filter_conditions(filters, units, provision_key)
         fir_where = filter_conditions(
             filters.model_copy(update={"unit": "cases"}), units, provision_key
         )
         dialect = uow.engine.dialect.name
-        counts: dict[str, dict[tuple[int, str], int]] = defaultdict(dict)
-        for key, stage, state, n in uow.session.execute(counts_sql(rows, where, group)):
-            counts[str(key)][(stage, state)] = n
+        counts: dict[str, dict[tuple[int, str], int]] = defaultdict(lambda: defaultdict(int))
+        for *grouping, stage, state, n in uow.session.execute(counts_sql(rows, where, keys)):
+            counts[key_of(grouping)][(stage, state)] += n
         delays: dict[str, list[list[int]]] = defaultdict(lambda: [[], [], [], []])
         measured: Any = (
-            [] if counts_only else uow.session.execute(delays_sql(rows, where, group, dialect))
+            [] if counts_only else uow.session.execute(delays_sql(rows, where, keys, dialect))
         )
-        for key, *days in measured:
-            for column, value in enumerate(days):
+        width = len(keys)
+        for found in measured:
+            lists = delays[key_of(found[:width])]
+            for column, value in enumerate(found[width:]):
                 if value is not None and value >= 0:
-                    delays[str(key)][column].append(int(value))
-        late = {
-            str(key): (due, int(n or 0))
-            for key, due, n in (
-                []
-                if counts_only
-                else uow.session.execute(late_challans_sql(fir_where, group, today))
-            )
-        }
+                    lists[column].append(int(value))
+        late: dict[str, tuple[int, int]] = defaultdict(lambda: (0, 0))
+        if not counts_only:
+            query = late_challans_sql(fir_where, keys, today, rows.join_units)
+            for *grouping, due, n in uow.session.execute(query):
+                key = key_of(grouping)
+                late[key] = (late[key][0] + due, late[key][1] + int(n or 0))
     groups = sorted(set(counts) | set(late))
     overall = _assemble(
         filters.unit,
@@ -151,7 +155,7 @@ def attrition_funnel(
         (sum(v[0] for v in late.values()), sum(v[1] for v in late.values())),
     )
     report = FunnelReport(filters=filters.model_dump(exclude_none=True), funnel=overall)
-    if group is not None:
+    if filters.by is not None:
         report.groups = [
             FunnelGroup(
                 key=key,
@@ -165,6 +169,18 @@ def attrition_funnel(
             for key in groups
         ]
     return report
+
+
+def _group_keys(uow: UnitOfWork, by: str | None) -> Callable[[Sequence[Any]], str]:
+    """The report's group of a row, from the (year, unit id[, case type]) SQL grouped it by."""
+    if by is None:
+        return lambda grouping: ""
+    if by == "year":
+        return lambda grouping: str(grouping[0])
+    if by == "case_type":
+        return lambda grouping: str(grouping[2])
+    value_of: dict[int, Any] = dict(uow.session.execute(select(t.Unit.id, UNIT_GROUPS[by])).all())
+    return lambda grouping: str(value_of.get(grouping[1]))
 
 
 def _merge(parts: Any) -> dict[tuple[int, str], int]:

@@ -8,21 +8,35 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, exists, func, literal, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, exists, func, or_, select
 
 from tipwatch.domain.vocabulary import PersonRole
 from tipwatch.services.schemas.funnel import FunnelFilters
 from tipwatch.storage import tables as t
 from tipwatch.storage.database import days_between_sql
 
-GROUP_COLUMNS: dict[str, Any] = {
+# Rows are grouped in SQL by their case's year and unit, the order of the funnel's covering
+# index (storage.tables.FUNNEL_INDEX_COLUMNS), and by case type when the report is by case
+# type; services.funnel turns these into the report's groups (a unit's province, say).
+UNIT_GROUPS: dict[str, Any] = {
     "province": t.Unit.province,
     "district": t.Unit.district,
     "agency": t.Unit.agency,
-    "year": t.Case.year,
-    "case_type": t.Case.case_type,
 }
 ADULT_AGE = 18
+
+
+def grouping_sql(by: str | None) -> list[Any]:
+    """The columns rows are grouped by in SQL, for a report by `by`."""
+    columns: list[Any] = [t.Case.year, t.Case.unit_id]
+    if by == "case_type":
+        columns.append(t.Case.case_type)
+    return columns
+
+
+def needs_units(filters: FunnelFilters) -> bool:
+    """Whether the filters name a unit's attribute, so the units table must be joined."""
+    return filters.province is not None or bool(filters.district) or bool(filters.agency)
 
 
 class Rows:
@@ -30,6 +44,7 @@ class Rows:
 
     def __init__(self, filters: FunnelFilters) -> None:
         self.unit = filters.unit
+        self.join_units = needs_units(filters)
         subject = t.Party if filters.unit != "cases" else t.Case
         self.stage = subject.funnel_stage
         self.state = subject.final_state
@@ -43,7 +58,9 @@ class Rows:
             self.convicted_on, self.sentenced_on = t.Case.convicted_on, t.Case.sentenced_on
 
     def base_sql(self, columns: list[Any]) -> Select[Any]:
-        query = select(*columns).select_from(t.Case).join(t.Unit, t.Case.unit_id == t.Unit.id)
+        query = select(*columns).select_from(t.Case)
+        if self.join_units:
+            query = query.join(t.Unit, t.Case.unit_id == t.Unit.id)
         if self.unit == "accused":
             query = query.join(
                 t.Party, and_(t.Party.case_id == t.Case.id, t.Party.role == PersonRole.ACCUSED)
@@ -121,19 +138,17 @@ def filter_conditions(
     return where
 
 
-def counts_sql(rows: Rows, where: list[ColumnElement[bool]], group: Any | None) -> Select[Any]:
-    key = group if group is not None else literal("")
+def counts_sql(rows: Rows, where: list[ColumnElement[bool]], keys: list[Any]) -> Select[Any]:
     return (
-        rows.base_sql([key.label("key"), rows.stage, rows.state, func.count().label("n")])
+        rows.base_sql([*keys, rows.stage, rows.state, func.count().label("n")])
         .where(*where)
-        .group_by(key, rows.stage, rows.state)
+        .group_by(*keys, rows.stage, rows.state)
     )
 
 
 def delays_sql(
-    rows: Rows, where: list[ColumnElement[bool]], group: Any | None, dialect: str
+    rows: Rows, where: list[ColumnElement[bool]], keys: list[Any], dialect: str
 ) -> Select[Any]:
-    key = group if group is not None else literal("")
     pairs = [
         (t.Case.challan_submitted_on, t.Case.fir_registered_on),
         (rows.charged_on, t.Case.challan_submitted_on),
@@ -142,15 +157,14 @@ def delays_sql(
     ]
     columns = [days_between_sql(later, earlier, dialect) for later, earlier in pairs]
     measured = t.Case.challan_submitted_on.is_not(None)  # every delay starts at the challan
-    return rows.base_sql([key.label("key"), *columns]).where(measured, *where)
+    return rows.base_sql([*keys, *columns]).where(measured, *where)
 
 
 def late_challans_sql(
-    where: list[ColumnElement[bool]], group: Any | None, today: date
+    where: list[ColumnElement[bool]], keys: list[Any], today: date, join_units: bool
 ) -> Select[Any]:
     """Per group: FIRs whose s.173 report fell due, and those whose report was late or is
     still missing. Counted over FIRs whatever the funnel's unit: pass case-level conditions."""
-    key = group if group is not None else literal("")
     due = t.Case.challan_due_on
     stopped = and_(
         t.Case.challan_submitted_on.is_(None),
@@ -161,14 +175,9 @@ def late_challans_sql(
         t.Case.challan_submitted_on > due, and_(t.Case.challan_submitted_on.is_(None), ~stopped)
     )
     fell_due = and_(due.is_not(None), due < today, ~stopped)
-    query = (
-        select(
-            key.label("key"),
-            func.count().label("due"),
-            func.sum(case((late, 1), else_=0)).label("late"),
-        )
-        .select_from(t.Case)
-        .join(t.Unit, t.Case.unit_id == t.Unit.id)
-        .where(fell_due, *where)
-    )
-    return query.group_by(key)
+    query = select(
+        *keys, func.count().label("due"), func.sum(case((late, 1), else_=0)).label("late")
+    ).select_from(t.Case)
+    if join_units:
+        query = query.join(t.Unit, t.Case.unit_id == t.Unit.id)
+    return query.where(fell_due, *where).group_by(*keys)
