@@ -39,6 +39,14 @@ def needs_units(filters: FunnelFilters) -> bool:
     return filters.province is not None or bool(filters.district) or bool(filters.agency)
 
 
+def cases_sql(columns: list[Any], join_units: bool) -> Select[Any]:
+    """`columns` from the cases, with their units joined if a filter needs them."""
+    query = select(*columns).select_from(t.Case)
+    if join_units:
+        query = query.join(t.Unit, t.Case.unit_id == t.Unit.id)
+    return query
+
+
 class Rows:
     """The counted rows for one unit: their stage, final state and dates."""
 
@@ -58,9 +66,7 @@ class Rows:
             self.convicted_on, self.sentenced_on = t.Case.convicted_on, t.Case.sentenced_on
 
     def base_sql(self, columns: list[Any]) -> Select[Any]:
-        query = select(*columns).select_from(t.Case)
-        if self.join_units:
-            query = query.join(t.Unit, t.Case.unit_id == t.Unit.id)
+        query = cases_sql(columns, self.join_units)
         if self.unit == "accused":
             query = query.join(
                 t.Party, and_(t.Party.case_id == t.Case.id, t.Party.role == PersonRole.ACCUSED)
@@ -175,9 +181,5 @@ def late_challans_sql(
         t.Case.challan_submitted_on > due, and_(t.Case.challan_submitted_on.is_(None), ~stopped)
     )
     fell_due = and_(due.is_not(None), due < today, ~stopped)
-    query = select(
-        *keys, func.count().label("due"), func.sum(case((late, 1), else_=0)).label("late")
-    ).select_from(t.Case)
-    if join_units:
-        query = query.join(t.Unit, t.Case.unit_id == t.Unit.id)
-    return query.where(fell_due, *where).group_by(*keys)
+    columns = [*keys, func.count().label("due"), func.sum(case((late, 1), else_=0)).label("late")]
+    return cases_sql(columns, join_units).where(fell_due, *where).group_by(*keys)

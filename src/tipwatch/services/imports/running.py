@@ -83,10 +83,12 @@ def import_cases(
                 if total >= READ_AHEAD_FROM_ROWS
                 else map(check_rows, jobs)
             )
+            done = 0
             for rows, checked in zip(batches, checked_batches, strict=True):
                 importer.import_batch(rows, checked)
+                done += len(rows)
                 if on_batch is not None:
-                    on_batch(min(importer.rows_done, total), total)
+                    on_batch(done, total)
     except BaseException:
         with contextlib.suppress(Exception):  # the original error is the one to report
             end_run(ctx, run_id, "failed")
@@ -115,7 +117,6 @@ class _Importer:
         self.first_row_of: dict[str, int] = {}  # reference -> the row that named it first
         self.refused_units: dict[int, str | None] = {}
         self.writer = BatchWriter(ctx, actor, run_id, self.header, dry_run)
-        self.rows_done = 0
         with ctx.uow() as uow:
             self.units = UnitBook(uow)
 
@@ -133,7 +134,6 @@ class _Importer:
                     values = [text_of(c) for c in cells]
                     rejects.append(Reject(number, problem.field, problem.reason, values))
             self.writer.write(uow, read, rejects)
-        self.rows_done += len(rows)
 
     def _placed(self, uow: UnitOfWork, item: CheckedRow, cells: list[Cell]) -> ReadRow:
         """The row, once its unit is known to be in the user's reach and its FIR is not one
