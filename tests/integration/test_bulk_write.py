@@ -16,8 +16,8 @@ from tipwatch.services.bulk import (
     NewPerson,
     PartyRecord,
     prepare,
-    write_prepared,
 )
+from tipwatch.services.bulk_rows import write_prepared
 from tipwatch.services.context import Context
 from tipwatch.services.schemas.people import PersonSearch
 from tipwatch.services.schemas.units import UnitCreate

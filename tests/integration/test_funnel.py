@@ -26,8 +26,8 @@ from tipwatch.services.bulk import (
     NewPerson,
     PartyRecord,
     prepare,
-    write_prepared,
 )
+from tipwatch.services.bulk_rows import write_prepared
 from tipwatch.services.context import Context
 from tipwatch.services.figures import compare_figures, seed_published_figures
 from tipwatch.services.funnel import attrition_funnel

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import time
 
 import pytest
 
@@ -23,9 +24,16 @@ def pid_of_maker(_: int) -> int:
     return os.getpid()
 
 
+def pid_of_maker_slow_here(_: int) -> int:
+    if multiprocessing.parent_process() is None:
+        time.sleep(0.05)  # made here only until the workers are up
+    return os.getpid()
+
+
 def square_but_die_in_a_worker(n: int) -> int:
     if multiprocessing.parent_process() is not None:
         os._exit(1)
+    time.sleep(0.02)  # made here only until the workers are up, which then die
     return n * n
 
 
@@ -34,18 +42,20 @@ def test_results_come_back_in_the_order_of_the_jobs() -> None:
 
 
 @needs_two_cores
-def test_all_but_the_first_job_are_made_in_a_worker_process() -> None:
-    makers = list(made_ahead(pid_of_maker, list(range(4))))
+def test_jobs_are_made_here_until_the_workers_are_up_and_then_by_them() -> None:
+    makers = list(made_ahead(pid_of_maker_slow_here, list(range(400)), workers=2))
 
-    assert makers[0] == os.getpid()
-    assert os.getpid() not in makers[1:]
+    here = [n for n, pid in enumerate(makers) if pid == os.getpid()]
+    assert here[0] == 0
+    assert here == list(range(len(here)))  # a first stretch, never once the workers are up
+    assert len(here) < len(makers)
 
 
 @needs_two_cores
 def test_when_the_worker_dies_the_remaining_jobs_are_made_here() -> None:
-    results = list(made_ahead(square_but_die_in_a_worker, list(range(6))))
+    results = list(made_ahead(square_but_die_in_a_worker, list(range(100)), workers=2))
 
-    assert results == [n * n for n in range(6)]
+    assert results == [n * n for n in range(100)]
 
 
 def test_a_single_job_is_made_here() -> None:

@@ -1,17 +1,18 @@
-"""Pure work made one step ahead in a second process, while this one writes.
+"""Pure work made ahead in worker processes, while this one writes.
 
 The bulk paths (the demo build, imports) alternate pure work (making or reading cases and
 checking them by the domain rules) with writing. `made_ahead` runs the pure part of the next
-steps in a worker process, so both cores are busy. The results are the same as making them in
+steps in worker processes, so both cores are busy. The results are the same as making them in
 order here, which is also what happens on one core or when a worker cannot start.
 """
 
 from __future__ import annotations
 
 import multiprocessing
-import multiprocessing.connection
+import multiprocessing.context
 import os
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -23,19 +24,18 @@ from tipwatch.services.bulk import many_objects
 
 Job = TypeVar("Job")
 Made = TypeVar("Made")
+PARENT_CHECK_SECONDS = 0.25
 
 
 def _follow_parent() -> None:
-    """In the worker: exit when the process that started it dies, even by SIGKILL, rather
-    than linger holding its pipes open."""
-    parent = multiprocessing.parent_process()
-    if parent is not None:
-        sentinel = parent.sentinel
-        threading.Thread(target=_exit_after, args=(sentinel,), daemon=True).start()
+    """In the worker: exit when the process that started it goes (ours, or the fork server,
+    which goes when ours does), even by SIGKILL, rather than linger holding pipes open."""
+    threading.Thread(target=_exit_when_orphaned, args=(os.getppid(),), daemon=True).start()
 
 
-def _exit_after(sentinel: int) -> None:
-    multiprocessing.connection.wait([sentinel])
+def _exit_when_orphaned(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
     os._exit(1)
 
 
@@ -44,32 +44,62 @@ def _in_worker(make: Callable[[Job], Made], job: Job) -> Made:
         return make(job)
 
 
+def _started() -> None:
+    """A job that only proves a worker is up."""
+
+
+def _start_method(make: Callable[..., object]) -> multiprocessing.context.BaseContext:
+    """How worker processes start: never by forking this process, whatever threads or
+    connections it holds. Where it can, a fork server: one clean process, started once, that
+    has imported the module of `make` and forks a worker from itself in milliseconds (the
+    imports take a second of CPU, which two spawned workers would each pay). Elsewhere
+    "spawn", a fresh interpreter per worker."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([make.__module__])  # no effect once the server runs
+    return context
+
+
+def _warm_up(executor: ProcessPoolExecutor, workers: int, ready: threading.Event) -> None:
+    """Start the workers (in a thread: starting them waits for their imports)."""
+    try:
+        for started in [executor.submit(_started) for _ in range(workers)]:
+            started.result()
+    except Exception:
+        pass
+    finally:
+        ready.set()
+
+
 def made_ahead(
     make: Callable[[Job], Made], jobs: Sequence[Job], workers: int = 1
 ) -> Iterator[Made]:
-    """`make(job)` for each job, in order. The first is made here while `workers` worker
-    processes start on the next ones; after that they stay up to one step each, plus one,
-    ahead of the caller (so at most workers + 2 results are held at once).
+    """`make(job)` for each job, in order. Jobs are made here while `workers` worker
+    processes start; once they are up, they make the rest, staying up to one step each, plus
+    one, ahead of the caller (so at most workers + 2 results are held at once).
 
     `make` must be a module-level function and its jobs and results picklable. A worker that
-    dies (or cannot start, as in a script without the `if __name__ == "__main__"` guard) is
-    not an error: the remaining jobs are made here.
+    dies (or cannot start) is not an error: the remaining jobs are made here.
     """
     if len(jobs) < 2 or (os.cpu_count() or 1) < 2:
         yield from (make(job) for job in jobs)
         return
-    # "spawn": a fresh interpreter, whatever threads or connections this process holds
     executor = ProcessPoolExecutor(
-        workers, mp_context=multiprocessing.get_context("spawn"), initializer=_follow_parent
+        workers, mp_context=_start_method(make), initializer=_follow_parent
     )
-    waiting = iter(jobs[1:])
+    ready = threading.Event()
+    threading.Thread(target=_warm_up, args=(executor, workers, ready), daemon=True).start()
     done = 0
     try:
+        while done < len(jobs) and not ready.is_set():
+            made = make(jobs[done])
+            done += 1
+            yield made
+        waiting = iter(jobs[done:])
         ahead: deque[Future[Made]] = deque(
             executor.submit(_in_worker, make, job) for job in islice(waiting, workers + 1)
         )
-        yield make(jobs[0])
-        done = 1
         while ahead:
             result = ahead.popleft().result()
             if (job := next(waiting, None)) is not None:
@@ -79,4 +109,5 @@ def made_ahead(
     except BrokenProcessPool:
         yield from (make(job) for job in jobs[done:])
     finally:
+        ready.wait()
         executor.shutdown(wait=True, cancel_futures=True)

@@ -25,7 +25,7 @@ from tipwatch.services.schemas.people import (
     PersonSearch,
 )
 from tipwatch.storage import tables as t
-from tipwatch.storage.personal import PERSONAL_FIELDS
+from tipwatch.storage.personal import PERSONAL_FIELDS, PersonalDataCodec
 from tipwatch.storage.uow import UnitOfWork
 
 
@@ -48,6 +48,11 @@ def search_tokens_of(uow: UnitOfWork, personal: dict[str, Any]) -> list[tuple[st
 
     Also used by services.keys to rebuild the index of each record it rotates.
     """
+    return index_tokens(uow.codec, personal)
+
+
+def index_tokens(codec: PersonalDataCodec, personal: dict[str, Any]) -> list[tuple[str, str]]:
+    """`search_tokens_of` with the codec alone (services.bulk_rows, in a worker process)."""
     pairs: list[tuple[str, str]] = []
     for name in [personal["name"], *personal.get("aliases", [])]:
         pairs.append(("name", normalise_name(name)))
@@ -56,7 +61,7 @@ def search_tokens_of(uow: UnitOfWork, personal: dict[str, Any]) -> list[tuple[st
             pairs.append((kind, personal[kind]))
     pairs += [("phone", p) for p in personal.get("phones", [])]
     pairs += [("bank_account", a) for a in personal.get("bank_accounts", [])]
-    return [(kind, uow.codec.search_token(kind, value)) for kind, value in dict.fromkeys(pairs)]
+    return [(kind, codec.search_token(kind, value)) for kind, value in dict.fromkeys(pairs)]
 
 
 def person_out(uow: UnitOfWork, person: t.Person, *, reveal: bool = True) -> PersonOut:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from importlib.resources import files
 from typing import Any
 
@@ -17,11 +17,10 @@ from sqlalchemy import (
     create_engine,
     event,
     func,
-    insert,
     inspect,
     text,
 )
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import Dialect, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -122,29 +121,88 @@ def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> N
     """
     if not rows:
         return
-    connection = session.connection()
-    dialect = connection.dialect
-    keys = list(rows[0])
-    expected = rows[0].keys()
-    for row in rows:
-        if row.keys() != expected:
-            raise ValueError(f"a row for {table.name} has other columns than the first row")
-    defaults = _python_defaults(table, keys)
-    columns = [table.c[key] for key in [*keys, *defaults]]
-    values: list[list[Any]] = [[row[key] for row in rows] for key in keys]
-    values += [[default] * len(rows) for default in defaults.values()]
-    for position, column in enumerate(columns):
-        convert = _converter(column, dialect)
-        if convert is not None:
-            values[position] = list(map(convert, values[position]))
+    insert_tuples(session, table, *_converted(table, rows, session.connection().dialect))
+
+
+class RowConverter:
+    """Values in `keys` order, turned into what the driver takes by each column's converter.
+
+    Made from a dialect alone, so a worker process can convert rows before the writer gets
+    them (services.bulk_rows); the results are plain values (text, numbers, bytes) or the
+    driver's own picklable wrappers.
+    """
+
+    def __init__(self, table: Table, keys: Sequence[str], dialect: Dialect) -> None:
+        self.steps = [
+            (position, convert)
+            for position, key in enumerate(keys)
+            if (convert := _converter(table.c[key], dialect)) is not None
+        ]
+
+    def __call__(self, values: list[Any]) -> tuple[Any, ...]:
+        for position, convert in self.steps:
+            values[position] = convert(values[position])
+        return tuple(values)
+
+
+def dialect_named(name: str) -> Dialect:
+    """A dialect object for a driver name such as "sqlite" or "postgresql+psycopg"."""
+    dialect: Dialect = make_url(f"{name}://").get_dialect()()
+    return dialect
+
+
+def _insert_sql(table: Table, keys: Sequence[str], dialect: Dialect) -> str:
     quote = dialect.identifier_preparer
     marker = "?" if dialect.paramstyle == "qmark" else "%s"
-    sql = (
+    return (
         f"INSERT INTO {quote.format_table(table)} "
-        f"({', '.join(quote.format_column(column) for column in columns)}) "
-        f"VALUES ({', '.join([marker] * len(columns))})"
+        f"({', '.join(quote.format_column(table.c[key]) for key in keys)}) "
+        f"VALUES ({', '.join([marker] * len(keys))})"
     )
-    connection.exec_driver_sql(sql, list(zip(*values, strict=True)))
+
+
+def insert_tuples(
+    session: Session, table: Table, keys: Sequence[str], rows: list[tuple[Any, ...]]
+) -> None:
+    """Insert rows already converted for the driver (`RowConverter`), in `keys` order, with
+    one executemany. A column with a Python-side default must be among the keys."""
+    if not rows:
+        return
+    missing = _python_defaults(table, list(keys))
+    if missing:
+        raise ValueError(f"rows for {table.name} leave out {', '.join(missing)}")
+    connection = session.connection()
+    connection.exec_driver_sql(_insert_sql(table, keys, connection.dialect), rows)
+
+
+def insert_tuples_with_ids(
+    session: Session, table: Table, keys: Sequence[str], rows: list[tuple[Any, ...]]
+) -> list[int]:
+    """`insert_tuples` for a table with an integer id; returns the new ids, in order.
+
+    PostgreSQL reserves the ids from the table's sequence first. SQLite inserts the first row
+    alone (which takes the database's write lock for the rest of the transaction) and numbers
+    the others after it: SQLite gives a new row the largest id plus one, and no other writer
+    can add a row while this transaction holds the lock.
+    """
+    if not rows:
+        return []
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        reserve = text(
+            f"SELECT nextval(pg_get_serial_sequence('{table.name}', 'id')) "
+            "FROM generate_series(1, :n)"
+        )
+        ids = [int(i) for i in session.scalars(reserve, {"n": len(rows)})]
+        start = 0
+    else:
+        sql = _insert_sql(table, keys, connection.dialect) + " RETURNING id"
+        first = int(connection.exec_driver_sql(sql, rows[0]).scalar_one())
+        ids = list(range(first, first + len(rows)))
+        start = 1
+    numbered = [(i, *row) for i, row in zip(ids[start:], rows[start:], strict=True)]
+    insert_tuples(session, table, ["id", *keys], numbered)
+    return ids
 
 
 def _converter(column: Any, dialect: Any) -> Callable[[Any], Any] | None:
@@ -189,28 +247,25 @@ def _python_defaults(table: Table, given: list[str]) -> dict[str, Any]:
 
 
 def insert_with_ids(session: Session, table: Table, rows: list[dict[str, Any]]) -> list[int]:
-    """Insert many rows in set-based statements and return their new ids, in order.
-
-    PostgreSQL reserves the ids from the table's sequence first. SQLite inserts the first row
-    alone (which takes the database's write lock for the rest of the transaction) and numbers
-    the others after it: SQLite gives a new row the largest id plus one, and no other writer
-    can add a row while this transaction holds the lock.
-    """
+    """`insert_rows` for a table with an integer id; returns the new ids, in order."""
     if not rows:
         return []
-    if session.get_bind().dialect.name == "postgresql":
-        reserve = text(
-            f"SELECT nextval(pg_get_serial_sequence('{table.name}', 'id')) "
-            "FROM generate_series(1, :n)"
-        )
-        ids = [int(i) for i in session.scalars(reserve, {"n": len(rows)})]
-    else:
-        first = int(session.scalars(insert(table).returning(table.c.id), [rows[0]]).one())
-        ids = list(range(first, first + len(rows)))
-        rows = rows[1:]
-        if not rows:
-            return ids
-    start = len(ids) - len(rows)
-    numbered = [{**row, "id": i} for row, i in zip(rows, ids[start:], strict=True)]
-    insert_rows(session, table, numbered)
-    return ids
+    return insert_tuples_with_ids(
+        session, table, *_converted(table, rows, session.connection().dialect)
+    )
+
+
+def _converted(
+    table: Table, rows: list[dict[str, Any]], dialect: Dialect
+) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """The keys and converted values of rows given as dicts, Python-side defaults added."""
+    expected = rows[0].keys()
+    for row in rows:
+        if row.keys() != expected:
+            raise ValueError(f"a row for {table.name} has other columns than the first row")
+    given = list(rows[0])
+    defaults = _python_defaults(table, given)
+    keys = given + list(defaults)
+    extra = list(defaults.values())
+    convert = RowConverter(table, keys, dialect)
+    return keys, [convert([*(row[key] for key in given), *extra]) for row in rows]

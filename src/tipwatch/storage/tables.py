@@ -24,6 +24,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.sql import text
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -32,6 +33,14 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+def partial_index(name: str, column: str) -> Index:
+    """An index of the rows where `column` is set. For a reference most rows leave empty (a
+    party's organisation or care unit, a case's prosecution office), bulk writes skip it, and
+    a lookup by value (`column = x`) still uses it on SQLite and PostgreSQL."""
+    where = text(f"{column} IS NOT NULL")
+    return Index(name, column, sqlite_where=where, postgresql_where=where)
 
 
 class Base(DeclarativeBase):
@@ -88,17 +97,18 @@ class Case(FunnelPosition, Base):
         Index("ix_cases_stage", "stage"),
         # The funnel reads only these columns: counted from the index, never the wide rows
         Index("ix_cases_funnel", *FUNNEL_INDEX_COLUMNS),
+        partial_index("ix_cases_prosecution_office_id", "prosecution_office_id"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     reference: Mapped[str] = mapped_column(String(120), unique=True)
     number: Mapped[str] = mapped_column(String(40))
     year: Mapped[int] = mapped_column(Integer)
-    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))  # uq_cases_unit_year_number
     case_type: Mapped[str] = mapped_column(String(40))
     offence_date: Mapped[date | None] = mapped_column(Date)
     reported_on: Mapped[date] = mapped_column(Date)
     narrative: Mapped[str] = mapped_column(Text, default="")
-    prosecution_office_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
+    prosecution_office_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
@@ -162,16 +172,20 @@ class Party(FunnelPosition, Base):
     """A person or organisation in a role in one case."""
 
     __tablename__ = "parties"
-    __table_args__ = (Index("ix_parties_case_role", "case_id", "role"),)
+    __table_args__ = (
+        Index("ix_parties_case_role", "case_id", "role"),
+        partial_index("ix_parties_organisation_id", "organisation_id"),
+        partial_index("ix_parties_care_unit_id", "care_unit_id"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
     person_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id"), index=True)
-    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"), index=True)
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"))
     role: Mapped[str] = mapped_column(String(40))
     rank: Mapped[str | None] = mapped_column(String(80))
     agency: Mapped[str | None] = mapped_column(String(80))
     notes: Mapped[str] = mapped_column(Text, default="")
-    care_unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
+    care_unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     # derived snapshot, accused only
     stage: Mapped[str | None] = mapped_column(String(40))
@@ -202,7 +216,7 @@ class Event(Base):
     __table_args__ = (Index("ix_events_case_date", "case_id", "occurred_on"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
-    kind: Mapped[str] = mapped_column(String(40), index=True)
+    kind: Mapped[str] = mapped_column(String(40))
     occurred_on: Mapped[date] = mapped_column(Date)
     party_id: Mapped[int | None] = mapped_column(ForeignKey("parties.id"))
     charge_id: Mapped[int | None] = mapped_column(ForeignKey("charges.id"))

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 
 from tipwatch.domain.access import SYSTEM
 from tipwatch.services.audit_trail import audit
-from tipwatch.services.bulk import PreparedCase, write_prepared
+from tipwatch.services.bulk import PreparedCase
+from tipwatch.services.bulk_rows import write_prepared
 from tipwatch.services.context import Context
 
 BATCH_SIZE = 2_000

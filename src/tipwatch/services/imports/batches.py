@@ -1,5 +1,5 @@
 """One batch of rows read and checked (`checking`): sorted into created, updated, unchanged and
-rejected, linked to accused already on record, written (services.bulk.write_prepared) and
+rejected, linked to accused already on record, written (services.bulk_rows.write_rows) and
 recorded with one audit entry, all in the caller's transaction, which this commits.
 
 An existing case is replaced ("updated") only if an import made it and nobody has worked on it
@@ -13,14 +13,14 @@ from dataclasses import dataclass
 
 from tipwatch.domain.access import Principal
 from tipwatch.services.audit_trail import audit
-from tipwatch.services.bulk import NewPerson, PreparedCase, write_prepared
+from tipwatch.services.bulk_rows import CaseRows, PeopleRows, write_rows
 from tipwatch.services.context import Context
 from tipwatch.services.imports.checking import CheckedRow
 from tipwatch.services.imports.runs import Counts, Reject, record_batch
 from tipwatch.services.imports.store import (
     StoredCase,
     delete_cases,
-    persons_by_cnic,
+    persons_by_token,
     stored_cases,
 )
 from tipwatch.services.imports.values import Cell, text_of
@@ -48,19 +48,16 @@ class ReadRow:
         return self.checked.reference
 
 
-def link_people(uow: UnitOfWork, cases: list[PreparedCase]) -> set[int]:
-    """Point accused whose CNIC is on record at that person; returns the persons linked."""
-    accused = [
-        (party, party.person)
-        for prepared in cases
-        for party in prepared.bundle.parties
-        if isinstance(party.person, NewPerson) and party.person.personal.get("cnic")
-    ]
-    stored = persons_by_cnic(uow, (person.personal["cnic"] for _, person in accused))
-    for party, person in accused:
-        if (person_id := stored.get(person.personal["cnic"])) is not None:
-            party.person = person_id
-    return set(stored.values())
+def link_people(uow: UnitOfWork, people: PeopleRows, cases: list[CaseRows]) -> dict[int, int]:
+    """The new people of these cases whose CNIC is on record: position -> that person."""
+    named = {p[0] for case in cases for p in case.parties if p[0] is not None}
+    position_of = {token: n for n in named for token in people.cnic_tokens[n]}
+    stored = persons_by_token(uow, position_of)
+    linked: dict[int, int] = {}
+    for token, person_id in stored.items():
+        n = position_of[token]
+        linked[n] = min(person_id, linked.get(n, person_id))
+    return linked
 
 
 class BatchWriter:
@@ -70,10 +67,12 @@ class BatchWriter:
         self.ctx, self.actor, self.run_id, self.header = ctx, actor, run_id, header
         self.dry_run = dry_run
 
-    def write(self, uow: UnitOfWork, read: list[ReadRow], rejects: list[Reject]) -> None:
+    def write(
+        self, uow: UnitOfWork, read: list[ReadRow], rejects: list[Reject], people: PeopleRows
+    ) -> None:
         counts = Counts(rejected=len(rejects))
         stored = stored_cases(uow, (r.reference for r in read))
-        prepared: list[tuple[PreparedCase, StoredCase | None]] = []
+        prepared: list[tuple[CaseRows, StoredCase | None]] = []
         for item in read:
             checked = item.checked
             existing = stored.get(item.reference)
@@ -81,20 +80,21 @@ class BatchWriter:
                 counts.unchanged += 1
             elif existing is not None and not existing.replaceable:
                 rejects.append(self._refusal(item, existing))
-            elif checked.prepared is None:
+            elif checked.rows is None:
                 rule = checked.broken_rule
                 assert rule is not None
                 rejects.append(Reject(item.number, rule.field, rule.reason, item.values))
             else:
-                prepared.append((checked.prepared, existing))
+                prepared.append((checked.rows, existing))
         replaced = [e.id for _, e in prepared if e is not None]
         counts.updated, counts.created = len(replaced), len(prepared) - len(replaced)
         counts.rejected = len(rejects)
         case_ids: list[int] = []
         if not self.dry_run and prepared:
-            linked = link_people(uow, [p for p, _ in prepared])
-            delete_cases(uow, replaced, keep=linked)
-            case_ids = write_prepared(uow, [p for p, _ in prepared], self.ctx.now())
+            cases = [p for p, _ in prepared]
+            linked = link_people(uow, people, cases)
+            delete_cases(uow, replaced, keep=set(linked.values()))
+            case_ids = write_rows(uow, people, cases, linked)
         record_batch(uow, self.run_id, counts, sorted(rejects, key=lambda r: r.row), self.header)
         numbers = [i.number for i in read] + [r.row for r in rejects]
         new = list(zip(case_ids, (e is None for _, e in prepared), strict=False))

@@ -1,28 +1,33 @@
 """A batch of rows read and checked without the database, so it can be done in a worker
 process (services.ahead) while the batch before is written.
 
-Each row is read (`rows.read_row`), placed in its unit and turned into a case checked by the
-domain rules (`bulk.prepare`). What needs the database or the user (the unit being in the
-user's reach, a case already stored, accused already on record) is left to the batch writer.
-Accused who share a CNIC within the batch share one new person, as `bundles.PeopleLinks` makes
-them; the writer links them to a person on record where there is one.
+Each row is read (`rows.read_row`), placed in its unit, turned into a case checked by the
+domain rules (`bulk.prepare`) and made into rows for the database (`bulk_rows.RowMaker`:
+personal data sealed, values converted for the driver). What needs the database or the user
+(the unit being in the user's reach, a case already stored, accused already on record) is left
+to the batch writer. Accused who share a CNIC within the batch share one new person, as
+`bundles.PeopleLinks` makes them; the writer links them to a person on record where there is
+one.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from tipwatch.domain.errors import RuleViolation, TipwatchError
 from tipwatch.domain.law.catalogue import LegalCatalogue
 from tipwatch.services.bulk import PreparedCase, prepare
+from tipwatch.services.bulk_rows import CaseRows, PeopleRows, RowMaker
 from tipwatch.services.imports.bundles import PeopleLinks, build_bundle, fingerprint, row_content
 from tipwatch.services.imports.cells import RowCells, RowProblem
 from tipwatch.services.imports.mapping import ColumnPlan, ImportMapping
 from tipwatch.services.imports.rows import read_row
 from tipwatch.services.imports.store import UnitBook, UnitRow
 from tipwatch.services.imports.values import Cell
+from tipwatch.storage.database import dialect_named
+from tipwatch.storage.personal import PersonalDataCodec
 
 # The column whose date an event of each kind comes from, to name it when a rule refuses one.
 COLUMN_OF_EVENT = {
@@ -58,6 +63,9 @@ class RowReader:
     catalogue: LegalCatalogue
     units: UnitBook
     fingerprint_keys: list[bytes]  # keys derived for fingerprints only (bundles.py)
+    codec: PersonalDataCodec  # seals personal data in the rows made
+    dialect: str  # the database's driver name, such as "sqlite" or "postgresql+psycopg"
+    now: datetime  # when the import started: the rows' creation time
 
 
 @dataclass(frozen=True)
@@ -69,16 +77,24 @@ class Refusal:
 @dataclass
 class CheckedRow:
     """A row read: refused while reading (`refused`), or placed in its unit with the
-    fingerprints of its content (one per key, the primary key's first) and either its checked
-    case or the rule that refuses it."""
+    fingerprints of its content (one per key, the primary key's first) and either its case's
+    rows or the rule that refuses it."""
 
     number: int
     refused: Refusal | None = None
     unit: UnitRow | None = None
     reference: str = ""
     fingerprints: tuple[str, ...] = ()
-    prepared: PreparedCase | None = None
+    rows: CaseRows | None = None
     broken_rule: Refusal | None = None
+
+
+@dataclass
+class CheckedBatch:
+    """A batch read and checked, with the new people its cases name."""
+
+    rows: list[CheckedRow]
+    people: PeopleRows
 
 
 def column_of(error: TipwatchError) -> str | None:
@@ -90,11 +106,12 @@ def column_of(error: TipwatchError) -> str | None:
     return COLUMN_OF_FIELD.get(error.field, error.field)
 
 
-def check_rows(job: tuple[RowReader, Sequence[tuple[int, list[Cell]]]]) -> list[CheckedRow]:
-    """Read and check one batch of (row number, cells)."""
+def check_rows(job: tuple[RowReader, Sequence[tuple[int, list[Cell]]]]) -> CheckedBatch:
+    """Read and check one batch of (row number, cells) and make its cases' rows."""
     reader, rows = job
     links = PeopleLinks({})
     checked: list[CheckedRow] = []
+    cases: list[tuple[CheckedRow, PreparedCase]] = []
     for number, cells in rows:
         try:
             cells_read = RowCells(cells, reader.plan, reader.rules, reader.this_year)
@@ -113,10 +130,14 @@ def check_rows(job: tuple[RowReader, Sequence[tuple[int, list[Cell]]]]) -> list[
         )
         try:
             bundle = build_bundle(row, unit.id, unit.code, fingerprints[0], links)
-            item.prepared = prepare(bundle, reader.catalogue, reader.today)
+            cases.append((item, prepare(bundle, reader.catalogue, reader.today)))
         except RowProblem as problem:
             item.broken_rule = Refusal(problem.field, problem.reason)
         except TipwatchError as error:
             item.broken_rule = Refusal(column_of(error), error.message)
         checked.append(item)
-    return checked
+    maker = RowMaker(reader.codec, dialect_named(reader.dialect), reader.now)
+    people, made = maker.rows([prepared for _, prepared in cases])
+    for (item, _), case_rows in zip(cases, made, strict=True):
+        item.rows = case_rows
+    return CheckedBatch(checked, people)

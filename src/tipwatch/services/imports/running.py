@@ -21,7 +21,7 @@ from tipwatch.services.context import Context
 from tipwatch.services.imports.batches import BatchWriter, ReadRow
 from tipwatch.services.imports.bundles import fingerprint_keys
 from tipwatch.services.imports.cells import RowProblem
-from tipwatch.services.imports.checking import CheckedRow, RowReader, check_rows
+from tipwatch.services.imports.checking import CheckedBatch, CheckedRow, RowReader, check_rows
 from tipwatch.services.imports.mapping import ColumnPlan, ImportMapping, load_mapping, plan_columns
 from tipwatch.services.imports.reading import Table, read_table
 from tipwatch.services.imports.runs import Reject, end_run, run_summary, start_run
@@ -74,6 +74,9 @@ def import_cases(
         ctx.catalogue,
         importer.units,
         fingerprint_keys(ctx.codec),
+        ctx.codec,
+        ctx.engine.url.drivername,
+        ctx.now(),
     )
     try:
         with many_objects():
@@ -120,20 +123,18 @@ class _Importer:
         with ctx.uow() as uow:
             self.units = UnitBook(uow)
 
-    def import_batch(
-        self, rows: Sequence[tuple[int, list[Cell]]], checked: list[CheckedRow]
-    ) -> None:
+    def import_batch(self, rows: Sequence[tuple[int, list[Cell]]], checked: CheckedBatch) -> None:
         with self.ctx.uow() as uow:
             read: list[ReadRow] = []
             rejects: list[Reject] = []
-            for (number, cells), item in zip(rows, checked, strict=True):
+            for (number, cells), item in zip(rows, checked.rows, strict=True):
                 assert number == item.number
                 try:
                     read.append(self._placed(uow, item, cells))
                 except RowProblem as problem:
                     values = [text_of(c) for c in cells]
                     rejects.append(Reject(number, problem.field, problem.reason, values))
-            self.writer.write(uow, read, rejects)
+            self.writer.write(uow, read, rejects, checked.people)
 
     def _placed(self, uow: UnitOfWork, item: CheckedRow, cells: list[Cell]) -> ReadRow:
         """The row, once its unit is known to be in the user's reach and its FIR is not one

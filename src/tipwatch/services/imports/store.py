@@ -45,21 +45,20 @@ def stored_cases(uow: UnitOfWork, references: Iterable[str]) -> dict[str, Stored
     }
 
 
-def persons_by_cnic(uow: UnitOfWork, cnics: Iterable[str]) -> dict[str, int]:
-    """People already on record with these CNICs, through the blind index."""
-    token_of = {
-        token: cnic for cnic in set(cnics) for token in uow.codec.search_tokens("cnic", cnic)
-    }
-    if not token_of:
+def persons_by_token(uow: UnitOfWork, tokens: Iterable[str]) -> dict[str, int]:
+    """People already on record with a CNIC, by its blind-index tokens (one per key); where
+    two people share a CNIC, the first recorded."""
+    wanted = list(set(tokens))
+    if not wanted:
         return {}
     found: dict[str, int] = {}
     rows = uow.session.execute(
         select(t.PersonIdentifier.token, t.PersonIdentifier.person_id)
-        .where(t.PersonIdentifier.kind == "cnic", t.PersonIdentifier.token.in_(list(token_of)))
+        .where(t.PersonIdentifier.kind == "cnic", t.PersonIdentifier.token.in_(wanted))
         .order_by(t.PersonIdentifier.person_id)
     )
     for token, person_id in rows:
-        found.setdefault(token_of[token], person_id)
+        found.setdefault(token, person_id)
     return found
 
 

@@ -1,0 +1,348 @@
+"""Prepared cases as database rows: made without the database, then numbered and written.
+
+`RowMaker.rows` turns a batch of `bulk.PreparedCase` into plain tuples: personal data sealed
+by the codec with its search tokens, every value converted for the database's driver, and the
+parts of a case pointing at each other by position. It needs no database, so an import makes
+the rows in its worker processes (services.ahead) and hands the writer tuples, which cross a
+process boundary far more cheaply than the objects they come from. `write_rows` numbers them
+and inserts them with set-based statements in the caller's transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Table
+from sqlalchemy.engine import Dialect
+
+from tipwatch.services.bulk import NOT_ACCUSED, NewPerson, PreparedCase
+from tipwatch.services.persons import index_tokens
+from tipwatch.storage import tables as t
+from tipwatch.storage.database import RowConverter, insert_tuples, insert_tuples_with_ids
+from tipwatch.storage.personal import PersonalDataCodec
+from tipwatch.storage.uow import UnitOfWork
+
+# Column orders. The first columns of parts of a case are references the writer fills in:
+# a party is made with (new person's position in the batch, stored person's id), a charge with
+# (None, the party's number in the case), an event with (None, party number, charge number).
+CASE_SNAPSHOT_KEYS = (
+    "stage",
+    "fir_registered_on",
+    "challan_due_on",
+    "challan_submitted_on",
+    "closed_on",
+    "funnel_stage",
+    "final_state",
+    "investigation_on",
+    "charged_on",
+    "concluded_on",
+    "convicted_on",
+    "sentenced_on",
+)
+CASE_KEYS = (
+    "reference",
+    "number",
+    "year",
+    "unit_id",
+    "case_type",
+    "offence_date",
+    "reported_on",
+    "narrative",
+    "prosecution_office_id",
+    "version",
+    "created_at",
+    "updated_at",
+    "import_hash",
+    *CASE_SNAPSHOT_KEYS,
+)
+ACCUSED_KEYS = tuple(NOT_ACCUSED)
+PARTY_KEYS = (
+    "case_id",
+    "person_id",
+    "role",
+    "organisation_id",
+    "rank",
+    "agency",
+    "care_unit_id",
+    "notes",
+    "created_at",
+    *ACCUSED_KEYS,
+)
+CHARGE_SNAPSHOT_KEYS = (
+    "framed_on",
+    "outcome",
+    "imprisonment_months",
+    "life_imprisonment",
+    "fine_rupees",
+    "flags",
+)
+CHARGE_KEYS = ("case_id", "party_id", "provision_key", "created_at", *CHARGE_SNAPSHOT_KEYS)
+EVENT_KEYS = (
+    "case_id",
+    "party_id",
+    "charge_id",
+    "kind",
+    "occurred_on",
+    "details",
+    "note",
+    "recorded_by",
+    "recorded_at",
+)
+LEG_KEYS = (
+    "case_id",
+    "party_id",
+    "sequence",
+    "origin",
+    "origin_country",
+    "destination",
+    "destination_country",
+    "mode",
+    "port",
+    "departed_on",
+    "created_at",
+)
+PERSON_KEYS = ("sex", "age_years", "nationality", "personal", "key_id", "created_at")
+IDENTIFIER_KEYS = ("person_id", "kind", "token")
+FORM_KEYS = ("case_id", "form")
+
+
+def _table(model: Any) -> Table:
+    table: Table = model.__table__
+    return table
+
+
+@dataclass
+class CaseRows:
+    """One case's rows, converted for the driver, parts referring to each other by number."""
+
+    case: tuple[Any, ...]
+    forms: list[str]
+    parties: list[tuple[Any, ...]]
+    charges: list[tuple[Any, ...]]
+    events: list[tuple[Any, ...]]
+    legs: list[tuple[Any, ...]]
+
+
+@dataclass
+class PeopleRows:
+    """The new people of a batch of cases, by position: a person shared by two cases (an
+    accused known by CNIC) is one position."""
+
+    rows: list[tuple[Any, ...]] = field(default_factory=list)
+    tokens: list[list[tuple[str, str]]] = field(default_factory=list)  # (kind, token) to index
+    cnic_tokens: list[list[str]] = field(default_factory=list)  # to find them on record
+
+
+class RowMaker:
+    """Makes rows for one database dialect, sealing personal data with `codec`."""
+
+    def __init__(self, codec: PersonalDataCodec, dialect: Dialect, now: datetime) -> None:
+        self.codec, self.now = codec, now
+        self._case = RowConverter(_table(t.Case), CASE_KEYS, dialect)
+        self._person = RowConverter(_table(t.Person), PERSON_KEYS, dialect)
+        self._party = RowConverter(_table(t.Party), PARTY_KEYS, dialect)
+        self._charge = RowConverter(_table(t.Charge), CHARGE_KEYS, dialect)
+        self._event = RowConverter(_table(t.Event), EVENT_KEYS, dialect)
+        self._leg = RowConverter(_table(t.RouteLeg), LEG_KEYS, dialect)
+
+    def rows(self, cases: Sequence[PreparedCase]) -> tuple[PeopleRows, list[CaseRows]]:
+        people = PeopleRows()
+        position: dict[int, int] = {}  # id(NewPerson) -> position in people
+        made = []
+        for prepared in cases:
+            for party in prepared.bundle.parties:
+                person = party.person
+                if isinstance(person, NewPerson) and id(person) not in position:
+                    position[id(person)] = len(people.rows)
+                    self._add_person(people, person)
+            made.append(self._case_rows(prepared, position))
+        return people, made
+
+    def _add_person(self, people: PeopleRows, person: NewPerson) -> None:
+        codec, personal = self.codec, person.personal
+        people.rows.append(
+            self._person(
+                [
+                    person.sex,
+                    person.age_years,
+                    person.nationality,
+                    codec.encode(personal),
+                    codec.key_id,
+                    self.now,
+                ]
+            )
+        )
+        people.tokens.append(index_tokens(codec, personal))
+        cnic = personal.get("cnic")
+        people.cnic_tokens.append(codec.search_tokens("cnic", cnic) if cnic else [])
+
+    def _case_rows(self, prepared: PreparedCase, position: dict[int, int]) -> CaseRows:
+        b, snapshot, now = prepared.bundle, prepared.snapshot, self.now
+        case = self._case(
+            [
+                b.reference,
+                b.number,
+                b.year,
+                b.unit_id,
+                b.case_type,
+                b.offence_date,
+                b.reported_on,
+                b.narrative,
+                b.prosecution_office_id,
+                1,
+                now,
+                now,
+                b.import_hash,
+                *(snapshot.case[key] for key in CASE_SNAPSHOT_KEYS),
+            ]
+        )
+        party_no = {p.key: n for n, p in enumerate(b.parties, start=1)}
+        parties = []
+        for n, party in enumerate(b.parties, start=1):
+            person = party.person
+            accused = NOT_ACCUSED | snapshot.accused.get(n, {})
+            parties.append(
+                self._party(
+                    [
+                        position[id(person)] if isinstance(person, NewPerson) else None,
+                        person if isinstance(person, int) else None,
+                        party.role,
+                        party.organisation_id,
+                        party.rank,
+                        party.agency,
+                        party.care_unit_id,
+                        "",
+                        now,
+                        *(accused[key] for key in ACCUSED_KEYS),
+                    ]
+                )
+            )
+        charges = [
+            self._charge(
+                [
+                    None,
+                    party_no[charge.party_key],
+                    prepared.provision_keys[charge.key],
+                    now,
+                    *(snapshot.charges[n][key] for key in CHARGE_SNAPSHOT_KEYS),
+                ]
+            )
+            for n, charge in enumerate(b.charges, start=1)
+        ]
+        charge_no = {c.key: n for n, c in enumerate(b.charges, start=1)}
+        charged = {c.key: c.party_key for c in b.charges}
+        events = [
+            self._event(
+                [
+                    None,
+                    party_no.get(e.party_key or charged.get(e.charge_key or "", "")),
+                    charge_no.get(e.charge_key or ""),
+                    e.kind,
+                    e.occurred_on,
+                    e.details,
+                    "",
+                    "bulk",
+                    now,
+                ]
+            )
+            for e in b.events
+        ]
+        legs = [
+            self._leg(
+                [
+                    None,
+                    party_no.get(leg.party_key or ""),
+                    sequence,
+                    leg.origin,
+                    leg.origin_country,
+                    leg.destination,
+                    leg.destination_country,
+                    leg.mode,
+                    leg.port,
+                    leg.departed_on,
+                    now,
+                ]
+            )
+            for sequence, leg in enumerate(b.route_legs, start=1)
+        ]
+        forms = list(dict.fromkeys(b.exploitation))
+        return CaseRows(case, forms, parties, charges, events, legs)
+
+
+def write_rows(
+    uow: UnitOfWork,
+    people: PeopleRows,
+    cases: Sequence[CaseRows],
+    linked: Mapping[int, int] | None = None,
+) -> list[int]:
+    """Insert the cases with their parts and the new people they name, except people
+    `linked` (position -> a person on record) to someone already stored; returns the cases'
+    ids in order."""
+    session = uow.session
+    person_id = dict(linked or {})
+    new = list(
+        dict.fromkeys(
+            p[0] for c in cases for p in c.parties if p[0] is not None and p[0] not in person_id
+        )
+    )
+    stored = insert_tuples_with_ids(
+        session, _table(t.Person), PERSON_KEYS, [people.rows[n] for n in new]
+    )
+    person_id.update(zip(new, stored, strict=True))
+    identifiers = [
+        (pid, kind, token)
+        for n, pid in zip(new, stored, strict=True)
+        for kind, token in people.tokens[n]
+    ]
+    insert_tuples(session, _table(t.PersonIdentifier), IDENTIFIER_KEYS, identifiers)
+    case_ids = insert_tuples_with_ids(session, _table(t.Case), CASE_KEYS, [c.case for c in cases])
+    forms = [(cid, form) for cid, c in zip(case_ids, cases, strict=True) for form in c.forms]
+    insert_tuples(session, _table(t.CaseExploitation), FORM_KEYS, forms)
+    party_rows = [
+        (cid, p[1] if p[0] is None else person_id[p[0]], *p[2:])
+        for cid, c in zip(case_ids, cases, strict=True)
+        for p in c.parties
+    ]
+    party_ids = insert_tuples_with_ids(session, _table(t.Party), PARTY_KEYS, party_rows)
+    _write_parts(uow, case_ids, cases, party_ids)
+    return case_ids
+
+
+def _write_parts(
+    uow: UnitOfWork, case_ids: list[int], cases: Sequence[CaseRows], party_ids: list[int]
+) -> None:
+    """Charges, events and route legs, their references to parties and charges numbered."""
+    charge_rows, events, legs = [], [], []
+    party_base = charge_base = 0  # where each case's parties and charges start
+    charge_bases = []
+    for cid, c in zip(case_ids, cases, strict=True):
+        first = party_base - 1
+        charge_rows += [(cid, party_ids[first + ch[1]], *ch[2:]) for ch in c.charges]
+        charge_bases.append(charge_base)
+        party_base += len(c.parties)
+        charge_base += len(c.charges)
+    charge_ids = insert_tuples_with_ids(uow.session, _table(t.Charge), CHARGE_KEYS, charge_rows)
+    party_base = 0
+    for cid, c, charge_first in zip(case_ids, cases, charge_bases, strict=True):
+        first = party_base - 1
+        for e in c.events:
+            party = party_ids[first + e[1]] if e[1] is not None else None
+            charge = charge_ids[charge_first - 1 + e[2]] if e[2] is not None else None
+            events.append((cid, party, charge, *e[3:]))
+        legs += [
+            (cid, party_ids[first + leg[1]] if leg[1] is not None else None, *leg[2:])
+            for leg in c.legs
+        ]
+        party_base += len(c.parties)
+    insert_tuples(uow.session, _table(t.Event), EVENT_KEYS, events)
+    insert_tuples(uow.session, _table(t.RouteLeg), LEG_KEYS, legs)
+
+
+def write_prepared(uow: UnitOfWork, cases: list[PreparedCase], now: datetime) -> list[int]:
+    """Insert the cases with everything in them; returns their ids in order."""
+    maker = RowMaker(uow.codec, uow.session.connection().dialect, now)
+    people, rows = maker.rows(cases)
+    return write_rows(uow, people, rows)
