@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from sqlalchemy import select
 
 from tipwatch.domain.access import SYSTEM
 from tipwatch.domain.errors import ProvisionNotInForce, RuleViolation
@@ -21,6 +22,7 @@ from tipwatch.services.bulk_rows import write_prepared
 from tipwatch.services.context import Context
 from tipwatch.services.schemas.people import PersonSearch
 from tipwatch.services.schemas.units import UnitCreate
+from tipwatch.storage import tables as t
 
 
 def bundle(unit_id: int, number: str = "1", provision: str = "3(1) PTPA") -> CaseBundle:
@@ -100,3 +102,48 @@ def test_a_bundle_breaking_a_pipeline_rule_is_refused(ctx: Context) -> None:
 def test_a_bundle_charging_a_repealed_provision_is_refused(ctx: Context) -> None:
     with pytest.raises(ProvisionNotInForce):
         prepare(bundle(_unit(ctx), provision="369-A PPC"), ctx.catalogue, ctx.today())
+
+
+def test_cases_written_together_each_point_at_their_own_parties_and_charges(
+    ctx: Context,
+) -> None:
+    unit = _unit(ctx)
+    first, second = bundle(unit, "1"), bundle(unit, "2")
+    second.parties.insert(0, PartyRecord("w", "witness", NewPerson({"name": "Bulk Witness"})))
+    prepared = [prepare(b, ctx.catalogue, ctx.today()) for b in (first, second)]
+    with ctx.uow() as uow:
+        case_ids = write_prepared(uow, prepared, ctx.now())
+        uow.commit()
+    with ctx.uow() as uow:
+        for case_id in case_ids:
+            parties = {
+                p.id: p
+                for p in uow.session.scalars(select(t.Party).where(t.Party.case_id == case_id))
+            }
+            charges = {
+                c.id: c
+                for c in uow.session.scalars(select(t.Charge).where(t.Charge.case_id == case_id))
+            }
+            [accused] = [p for p in parties.values() if p.role == "accused"]
+            assert [c.party_id for c in charges.values()] == [accused.id]
+            events = uow.session.scalars(select(t.Event).where(t.Event.case_id == case_id)).all()
+            assert {e.party_id for e in events if e.kind in ("arrest", "conviction")} == {
+                accused.id
+            }
+            assert {e.charge_id for e in events if e.kind == "conviction"} == set(charges)
+
+
+def test_a_victim_known_only_by_count_is_stored_without_a_name_token(ctx: Context) -> None:
+    counted = bundle(_unit(ctx))
+    counted.parties[1] = PartyRecord("v", "victim", NewPerson({"name": ""}, sex="female"))
+    with ctx.uow() as uow:
+        [case_id] = write_prepared(uow, [prepare(counted, ctx.catalogue, ctx.today())], ctx.now())
+        uow.commit()
+        victim = uow.session.scalars(
+            select(t.Party.person_id).where(t.Party.case_id == case_id, t.Party.role == "victim")
+        ).one()
+        kinds = uow.session.scalars(
+            select(t.PersonIdentifier.kind).where(t.PersonIdentifier.person_id == victim)
+        ).all()
+    assert victim is not None
+    assert kinds == []

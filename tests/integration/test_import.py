@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import pickle
 import select as io_select
 import signal
 import subprocess
@@ -22,7 +23,7 @@ from tests.factories import user_token
 from tipwatch.config import Settings
 from tipwatch.domain.access import SYSTEM, Principal, Role
 from tipwatch.domain.errors import Forbidden, InvalidInput
-from tipwatch.services import case_file, cases, units
+from tipwatch.services import ahead, case_file, cases, units
 from tipwatch.services.context import Context
 from tipwatch.services.imports import (
     UploadedFile,
@@ -134,6 +135,7 @@ def test_a_large_file_read_in_worker_processes_lands_the_same(
     """From READ_AHEAD_FROM_ROWS rows, batches are read in worker processes: here every batch
     of two rows is, and the counts, cases and rejects are those of the test above."""
     monkeypatch.setattr(running, "READ_AHEAD_FROM_ROWS", 0)
+    monkeypatch.setattr(ahead, "MAKE_HERE_WHILE_STARTING", False)
     add_unit(ctx)
     summary = import_cases(ctx, SYSTEM, csv_file(ALL_ROWS), batch_size=2)
 
@@ -147,6 +149,31 @@ def test_a_large_file_read_in_worker_processes_lands_the_same(
         10: "accused_cnic",
     }
     assert counts(import_cases(ctx, SYSTEM, csv_file(ALL_ROWS), batch_size=2)) == (9, 0, 0, 5, 4)
+
+
+def test_the_worker_processes_get_no_personal_data_key(
+    ctx: Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What is sent to the workers holds the keys derived for fingerprints, never a key
+    that opens personal data or its search index: the writer alone seals people."""
+    sent: list[bytes] = []
+
+    def in_order(make: Any, jobs: list[Any], workers: int = 1) -> Any:
+        sent.extend(pickle.dumps(job) for job in jobs)
+        return map(make, jobs)
+
+    monkeypatch.setattr(running, "READ_AHEAD_FROM_ROWS", 0)
+    monkeypatch.setattr(running, "made_ahead", in_order)
+    add_unit(ctx)
+    assert counts(import_cases(ctx, SYSTEM, csv_file(ALL_ROWS), batch_size=2))[1] == 5
+
+    assert sent
+    assert isinstance(ctx.codec, EncryptingCodec)
+    secrets = [key.secret for key in ctx.codec.keyring.keys.values()]
+    for job in sent:
+        assert not any(secret in job for secret in secrets)
+    with pytest.raises(TypeError):
+        pickle.dumps(ctx.codec)  # cannot be sent by mistake either
 
 
 def test_a_convicted_row_becomes_every_step_for_each_accused_and_provision(ctx: Context) -> None:

@@ -25,6 +25,9 @@ from tipwatch.services.bulk import many_objects
 Job = TypeVar("Job")
 Made = TypeVar("Made")
 PARENT_CHECK_SECONDS = 0.25
+# Jobs are made here while the workers start (a second or so of imports); off, every job but
+# those after a worker died is made by a worker (tests use it to be sure).
+MAKE_HERE_WHILE_STARTING = True
 
 
 def _follow_parent() -> None:
@@ -91,6 +94,8 @@ def made_ahead(
     ready = threading.Event()
     threading.Thread(target=_warm_up, args=(executor, workers, ready), daemon=True).start()
     done = 0
+    if not MAKE_HERE_WHILE_STARTING:
+        ready.wait()
     try:
         while done < len(jobs) and not ready.is_set():
             made = make(jobs[done])

@@ -1,11 +1,12 @@
 """Prepared cases as database rows: made without the database, then numbered and written.
 
-`RowMaker.rows` turns a batch of `bulk.PreparedCase` into plain tuples: personal data sealed
-by the codec with its search tokens, every value converted for the database's driver, and the
-parts of a case pointing at each other by position. It needs no database, so an import makes
-the rows in its worker processes (services.ahead) and hands the writer tuples, which cross a
-process boundary far more cheaply than the objects they come from. `write_rows` numbers them
-and inserts them with set-based statements in the caller's transaction.
+`RowMaker.rows` turns a batch of `bulk.PreparedCase` into plain tuples: every value converted
+for the database's driver, and the parts of a case pointing at each other by position. It
+needs neither the database nor any key, so an import makes the rows in its worker processes
+(services.ahead) and hands the writer tuples, which cross a process boundary far more cheaply
+than the objects they come from. `write_rows` seals the new people's personal data through the
+codec (with their search tokens), numbers the rows and inserts them with set-based statements
+in the caller's transaction: personal-data keys never leave the writing process.
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from tipwatch.services.bulk import NOT_ACCUSED, NewPerson, PreparedCase
 from tipwatch.services.persons import index_tokens
 from tipwatch.storage import tables as t
 from tipwatch.storage.database import RowConverter, insert_tuples, insert_tuples_with_ids
-from tipwatch.storage.personal import PersonalDataCodec
 from tipwatch.storage.uow import UnitOfWork
 
 # Column orders. The first columns of parts of a case are references the writer fills in:
@@ -129,18 +129,18 @@ class CaseRows:
 @dataclass
 class PeopleRows:
     """The new people of a batch of cases, by position: a person shared by two cases (an
-    accused known by CNIC) is one position."""
+    accused known by CNIC) is one position. Personal data is sealed only when written."""
 
-    rows: list[tuple[Any, ...]] = field(default_factory=list)
-    tokens: list[list[tuple[str, str]]] = field(default_factory=list)  # (kind, token) to index
-    cnic_tokens: list[list[str]] = field(default_factory=list)  # to find them on record
+    created_at: Any = None  # converted for the driver
+    facts: list[tuple[str, int | None, str | None]] = field(default_factory=list)
+    personal: list[dict[str, Any]] = field(default_factory=list)
 
 
 class RowMaker:
-    """Makes rows for one database dialect, sealing personal data with `codec`."""
+    """Makes rows for one database dialect."""
 
-    def __init__(self, codec: PersonalDataCodec, dialect: Dialect, now: datetime) -> None:
-        self.codec, self.now = codec, now
+    def __init__(self, dialect: Dialect, now: datetime) -> None:
+        self.now = now
         self._case = RowConverter(_table(t.Case), CASE_KEYS, dialect)
         self._person = RowConverter(_table(t.Person), PERSON_KEYS, dialect)
         self._party = RowConverter(_table(t.Party), PARTY_KEYS, dialect)
@@ -149,35 +149,18 @@ class RowMaker:
         self._leg = RowConverter(_table(t.RouteLeg), LEG_KEYS, dialect)
 
     def rows(self, cases: Sequence[PreparedCase]) -> tuple[PeopleRows, list[CaseRows]]:
-        people = PeopleRows()
+        people = PeopleRows(self._person([None, None, None, None, None, self.now])[-1])
         position: dict[int, int] = {}  # id(NewPerson) -> position in people
         made = []
         for prepared in cases:
             for party in prepared.bundle.parties:
                 person = party.person
                 if isinstance(person, NewPerson) and id(person) not in position:
-                    position[id(person)] = len(people.rows)
-                    self._add_person(people, person)
+                    position[id(person)] = len(people.facts)
+                    people.facts.append((person.sex, person.age_years, person.nationality))
+                    people.personal.append(person.personal)
             made.append(self._case_rows(prepared, position))
         return people, made
-
-    def _add_person(self, people: PeopleRows, person: NewPerson) -> None:
-        codec, personal = self.codec, person.personal
-        people.rows.append(
-            self._person(
-                [
-                    person.sex,
-                    person.age_years,
-                    person.nationality,
-                    codec.encode(personal),
-                    codec.key_id,
-                    self.now,
-                ]
-            )
-        )
-        people.tokens.append(index_tokens(codec, personal))
-        cnic = personal.get("cnic")
-        people.cnic_tokens.append(codec.search_tokens("cnic", cnic) if cnic else [])
 
     def _case_rows(self, prepared: PreparedCase, position: dict[int, int]) -> CaseRows:
         b, snapshot, now = prepared.bundle, prepared.snapshot, self.now
@@ -288,14 +271,16 @@ def write_rows(
             p[0] for c in cases for p in c.parties if p[0] is not None and p[0] not in person_id
         )
     )
-    stored = insert_tuples_with_ids(
-        session, _table(t.Person), PERSON_KEYS, [people.rows[n] for n in new]
-    )
+    codec, created = uow.codec, people.created_at
+    sealed = [
+        (*people.facts[n], codec.encode(people.personal[n]), codec.key_id, created) for n in new
+    ]
+    stored = insert_tuples_with_ids(session, _table(t.Person), PERSON_KEYS, sealed)
     person_id.update(zip(new, stored, strict=True))
     identifiers = [
         (pid, kind, token)
         for n, pid in zip(new, stored, strict=True)
-        for kind, token in people.tokens[n]
+        for kind, token in index_tokens(codec, people.personal[n])
     ]
     insert_tuples(session, _table(t.PersonIdentifier), IDENTIFIER_KEYS, identifiers)
     case_ids = insert_tuples_with_ids(session, _table(t.Case), CASE_KEYS, [c.case for c in cases])
@@ -343,6 +328,6 @@ def _write_parts(
 
 def write_prepared(uow: UnitOfWork, cases: list[PreparedCase], now: datetime) -> list[int]:
     """Insert the cases with everything in them; returns their ids in order."""
-    maker = RowMaker(uow.codec, uow.session.connection().dialect, now)
+    maker = RowMaker(uow.session.connection().dialect, now)
     people, rows = maker.rows(cases)
     return write_rows(uow, people, rows)

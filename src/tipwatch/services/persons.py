@@ -55,7 +55,8 @@ def index_tokens(codec: PersonalDataCodec, personal: dict[str, Any]) -> list[tup
     """`search_tokens_of` with the codec alone (services.bulk_rows, in a worker process)."""
     pairs: list[tuple[str, str]] = []
     for name in [personal["name"], *personal.get("aliases", [])]:
-        pairs.append(("name", normalise_name(name)))
+        if folded := normalise_name(name):  # a victim known only by count has no name
+            pairs.append(("name", folded))
     for kind in ("cnic", "passport"):
         if personal.get(kind):
             pairs.append((kind, personal[kind]))

@@ -162,11 +162,6 @@ class EncryptingCodec:
             for i, k in keyring.keys.items()
         }
 
-    def __reduce__(self) -> tuple[type[EncryptingCodec], tuple[KeyRing]]:
-        """Sent to a worker process (services.ahead) as its key ring, over a pipe to a child
-        process of the same program: the ciphers are made again there."""
-        return (EncryptingCodec, (self.keyring,))
-
     @property
     def key_id(self) -> str:
         return self.keyring.primary_id

@@ -26,12 +26,15 @@ PERSONAL_FIELDS = (
 )
 
 
+_PERSONAL_FIELDS = frozenset(PERSONAL_FIELDS)
+_CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False)
+
+
 def personal_json(personal: dict[str, Any]) -> bytes:
     """The record as canonical JSON; refuses fields that are not personal data."""
-    unknown = set(personal) - set(PERSONAL_FIELDS)
-    if unknown:
-        raise ValueError(f"not personal fields: {sorted(unknown)}")
-    return json.dumps(personal, sort_keys=True, ensure_ascii=False).encode()
+    if not _PERSONAL_FIELDS.issuperset(personal):
+        raise ValueError(f"not personal fields: {sorted(set(personal) - _PERSONAL_FIELDS)}")
+    return _CANONICAL.encode(personal).encode()
 
 
 class PersonalDataCodec(Protocol):

@@ -51,7 +51,12 @@ class ReadRow:
 def link_people(uow: UnitOfWork, people: PeopleRows, cases: list[CaseRows]) -> dict[int, int]:
     """The new people of these cases whose CNIC is on record: position -> that person."""
     named = {p[0] for case in cases for p in case.parties if p[0] is not None}
-    position_of = {token: n for n in named for token in people.cnic_tokens[n]}
+    position_of = {
+        token: n
+        for n in named
+        if (cnic := people.personal[n].get("cnic"))
+        for token in uow.codec.search_tokens("cnic", cnic)
+    }
     stored = persons_by_token(uow, position_of)
     linked: dict[int, int] = {}
     for token, person_id in stored.items():

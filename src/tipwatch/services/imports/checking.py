@@ -2,8 +2,9 @@
 process (services.ahead) while the batch before is written.
 
 Each row is read (`rows.read_row`), placed in its unit, turned into a case checked by the
-domain rules (`bulk.prepare`) and made into rows for the database (`bulk_rows.RowMaker`:
-personal data sealed, values converted for the driver). What needs the database or the user
+domain rules (`bulk.prepare`) and made into rows for the database (`bulk_rows.RowMaker`,
+values converted for the driver; personal data is sealed by the writer, which alone holds the
+keys). What needs the database or the user
 (the unit being in the user's reach, a case already stored, accused already on record) is left
 to the batch writer. Accused who share a CNIC within the batch share one new person, as
 `bundles.PeopleLinks` makes them; the writer links them to a person on record where there is
@@ -27,7 +28,6 @@ from tipwatch.services.imports.rows import read_row
 from tipwatch.services.imports.store import UnitBook, UnitRow
 from tipwatch.services.imports.values import Cell
 from tipwatch.storage.database import dialect_named
-from tipwatch.storage.personal import PersonalDataCodec
 
 # The column whose date an event of each kind comes from, to name it when a rule refuses one.
 COLUMN_OF_EVENT = {
@@ -63,7 +63,6 @@ class RowReader:
     catalogue: LegalCatalogue
     units: UnitBook
     fingerprint_keys: list[bytes]  # keys derived for fingerprints only (bundles.py)
-    codec: PersonalDataCodec  # seals personal data in the rows made
     dialect: str  # the database's driver name, such as "sqlite" or "postgresql+psycopg"
     now: datetime  # when the import started: the rows' creation time
 
@@ -136,7 +135,7 @@ def check_rows(job: tuple[RowReader, Sequence[tuple[int, list[Cell]]]]) -> Check
         except TipwatchError as error:
             item.broken_rule = Refusal(column_of(error), error.message)
         checked.append(item)
-    maker = RowMaker(reader.codec, dialect_named(reader.dialect), reader.now)
+    maker = RowMaker(dialect_named(reader.dialect), reader.now)
     people, made = maker.rows([prepared for _, prepared in cases])
     for (item, _), case_rows in zip(cases, made, strict=True):
         item.rows = case_rows

@@ -74,7 +74,6 @@ def import_cases(
         ctx.catalogue,
         importer.units,
         fingerprint_keys(ctx.codec),
-        ctx.codec,
         ctx.engine.url.drivername,
         ctx.now(),
     )
