@@ -6,6 +6,7 @@ import platform
 import time
 
 from benchmarks import case_read, import_throughput, national
+from benchmarks.common import reference_loop_seconds
 
 BENCHMARKS = {
     "case read with encryption and audit (issue 3)": case_read.run,
@@ -19,12 +20,14 @@ def main() -> None:
         f"tipwatch benchmarks on {platform.node()} ({platform.processor() or 'cpu'}), "
         f"Python {platform.python_version()}"
     )
+    print(f"machine speed: reference loop {reference_loop_seconds():.2f} s (lower is faster)")
     for title, run in BENCHMARKS.items():
         start = time.perf_counter()
         lines = run()
         print(f"\n== {title} ({time.perf_counter() - start:.1f} s)")
         for line in lines:
             print("  " + line)
+    print(f"\nmachine speed at the end: reference loop {reference_loop_seconds():.2f} s")
 
 
 if __name__ == "__main__":

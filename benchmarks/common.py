@@ -41,6 +41,20 @@ def timed(label: str, action: Callable[[], object], runs: int, warmup: int = 3) 
     return Timing(label, statistics.median(samples), samples[int(len(samples) * 0.95) - 1], runs)
 
 
+def reference_loop_seconds(repeats: int = 3) -> float:
+    """The best of a few runs of a fixed pure-Python loop (20 million additions): the
+    machine's speed at the moment, to read the other figures by. The development machine's
+    speed drifts (1.8 to 3.4 s for this loop has been seen on the same kind of machine)."""
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter()
+        total = 0
+        for n in range(20_000_000):
+            total += n
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
 def scratch_context(codec: PersonalDataCodec, name: str) -> Context:
     folder = Path(tempfile.mkdtemp(prefix="tipwatch-bench-"))
     engine = connect(f"sqlite:///{folder / name}.db")

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from benchmarks.common import scratch_context
 from tipwatch.domain.access import SYSTEM
 from tipwatch.services import units
-from tipwatch.services.imports import UploadedFile, import_cases
+from tipwatch.services.imports import UploadedFile, import_cases, running
 from tipwatch.services.schemas.units import UnitCreate
 from tipwatch.storage.crypto import EncryptingCodec, KeyRing
 
@@ -84,7 +84,10 @@ def run() -> list[str]:
                                                kind="fia_circle", agency="FIA",
                                                province="Punjab"))  # fmt: skip
     register = UploadedFile("register.csv", synthetic_register())
-    lines = [f"{ROWS:,} synthetic rows, CSV, SQLite, personal data encrypted, batches of 500"]
+    lines = [
+        f"{ROWS:,} synthetic rows, CSV, SQLite, personal data encrypted, "
+        f"batches of {running.BATCH_SIZE:,}"
+    ]
     for label in ("first import", "same file again"):
         start = time.perf_counter()
         summary = import_cases(ctx, SYSTEM, register)

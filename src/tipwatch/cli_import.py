@@ -70,8 +70,11 @@ def import_cases(
         Path | None, typer.Option("--rejected", help="Also write the refused rows to this CSV.")
     ] = None,
     batch_size: Annotated[
-        int, typer.Option("--batch-size", min=1, max=10_000, help="Rows per transaction.")
-    ] = 500,
+        int | None,
+        typer.Option(
+            "--batch-size", min=1, max=10_000, help="Rows per transaction (default 1,000)."
+        ),
+    ] = None,
 ) -> None:
     """Import cases; refused rows are kept with their reasons. Safe to run again: rows already
     imported are unchanged, and an interrupted import completes."""

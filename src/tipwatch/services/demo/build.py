@@ -2,7 +2,7 @@
 
 Units, recurring people and organisations, users and the share go through their use cases
 (`add_unit`, `add_person`, `add_organisation`, `add_user`, `share_case`); every case through
-`bulk.prepare` (the API's rules) and `bulk.write_prepared`. So personal data is encrypted, the
+`bulk.prepare` (the API's rules) and `bulk_rows.write_prepared`. So personal data is encrypted, the
 blind index is filled and the audit log records the build. The same seed gives the same data.
 """
 

@@ -31,7 +31,7 @@ from tipwatch.services.schemas.imports import ImportSummary
 from tipwatch.storage.reporting_tables import ImportRun
 from tipwatch.storage.uow import UnitOfWork
 
-BATCH_SIZE = 500
+BATCH_SIZE = 1000
 # From this many rows, batches are read and checked in two worker processes while this one
 # writes (services.ahead); below it, starting them would cost more than it saves.
 READ_AHEAD_FROM_ROWS = 4_000
@@ -51,7 +51,7 @@ def import_cases(
     mapping: UploadedFile | None = None,
     *,
     dry_run: bool = False,
-    batch_size: int = BATCH_SIZE,
+    batch_size: int | None = None,
     on_batch: Progress | None = None,
 ) -> ImportSummary:
     """Import every row of a CSV or XLSX file; `on_batch(rows done, rows in all)` after each
@@ -65,6 +65,7 @@ def import_cases(
     run_id = start_run(ctx, actor, file.name, sha256, rules.name, dry_run)
     importer = _Importer(ctx, actor, run_id, table, plan, rules, dry_run)
     total = len(table.rows)
+    batch_size = batch_size or BATCH_SIZE
     batches = [table.rows[start : start + batch_size] for start in range(0, total, batch_size)]
     reader = RowReader(
         plan,
