@@ -142,14 +142,14 @@ class RowMaker:
     def __init__(self, dialect: Dialect, now: datetime) -> None:
         self.now = now
         self._case = RowConverter(_table(t.Case), CASE_KEYS, dialect)
-        self._person = RowConverter(_table(t.Person), PERSON_KEYS, dialect)
+        self._created = RowConverter(_table(t.Person), ("created_at",), dialect)([now])[0]
         self._party = RowConverter(_table(t.Party), PARTY_KEYS, dialect)
         self._charge = RowConverter(_table(t.Charge), CHARGE_KEYS, dialect)
         self._event = RowConverter(_table(t.Event), EVENT_KEYS, dialect)
         self._leg = RowConverter(_table(t.RouteLeg), LEG_KEYS, dialect)
 
     def rows(self, cases: Sequence[PreparedCase]) -> tuple[PeopleRows, list[CaseRows]]:
-        people = PeopleRows(self._person([None, None, None, None, None, self.now])[-1])
+        people = PeopleRows(self._created)
         position: dict[int, int] = {}  # id(NewPerson) -> position in people
         made = []
         for prepared in cases:
