@@ -3,12 +3,11 @@ process (services.ahead) while the batch before is written.
 
 Each row is read (`rows.read_row`), placed in its unit, turned into a case checked by the
 domain rules (`bulk.prepare`) and made into rows for the database (`bulk_rows.RowMaker`,
-values converted for the driver; personal data is sealed by the writer, which alone holds the
-keys). What needs the database or the user
-(the unit being in the user's reach, a case already stored, accused already on record) is left
-to the batch writer. Accused who share a CNIC within the batch share one new person, as
-`bundles.PeopleLinks` makes them; the writer links them to a person on record where there is
-one.
+values converted for the driver). What needs the database, the user or a key (the unit being
+in the user's reach, a case already stored, accused already on record, sealing personal data)
+is left to the batch writer. Accused who share a CNIC within the batch share one new person,
+as `bundles.PeopleLinks` makes them; the writer links them to a person on record where there
+is one.
 """
 
 from __future__ import annotations
