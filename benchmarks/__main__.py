@@ -20,11 +20,12 @@ def main() -> None:
         f"tipwatch benchmarks on {platform.node()} ({platform.processor() or 'cpu'}), "
         f"Python {platform.python_version()}"
     )
-    print(f"machine speed: reference loop {reference_loop_seconds():.2f} s (lower is faster)")
+    print("machine speed: a reference loop's time before each benchmark (lower is faster)")
     for title, run in BENCHMARKS.items():
+        speed = reference_loop_seconds()
         start = time.perf_counter()
         lines = run()
-        print(f"\n== {title} ({time.perf_counter() - start:.1f} s)")
+        print(f"\n== {title} ({time.perf_counter() - start:.1f} s; reference loop {speed:.2f} s)")
         for line in lines:
             print("  " + line)
     print(f"\nmachine speed at the end: reference loop {reference_loop_seconds():.2f} s")
