@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from tests.factories import user_token
 from tipwatch.config import Settings
@@ -174,6 +174,26 @@ def test_the_worker_processes_get_no_personal_data_key(
         assert not any(secret in job for secret in secrets)
     with pytest.raises(TypeError):
         pickle.dumps(ctx.codec)  # cannot be sent by mistake either
+
+
+def test_a_case_removed_while_its_file_is_imported_again_is_made_again(
+    ctx: Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rows whose content was stored when the import started are not checked further; if
+    another user removes such a case meanwhile, its batch is read again in full."""
+    add_unit(ctx)
+    import_cases(ctx, SYSTEM, csv_file(ALL_ROWS))
+    import_batch = running._Importer.import_batch
+
+    def remove_a_case_first(self: Any, rows: Any, checked: Any) -> None:
+        with ctx.uow() as uow:
+            uow.session.execute(delete(t.Case).where(t.Case.reference == "FIA-LHR/2023/101"))
+            uow.commit()
+        import_batch(self, rows, checked)
+
+    monkeypatch.setattr(running._Importer, "import_batch", remove_a_case_first)
+    assert counts(import_cases(ctx, SYSTEM, csv_file(ALL_ROWS))) == (9, 1, 0, 4, 4)
+    assert case_id_of(ctx, "FIA-LHR/2023/101")
 
 
 def test_a_convicted_row_becomes_every_step_for_each_accused_and_provision(ctx: Context) -> None:

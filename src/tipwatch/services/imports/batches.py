@@ -21,7 +21,6 @@ from tipwatch.services.imports.store import (
     StoredCase,
     delete_cases,
     persons_by_token,
-    stored_cases,
 )
 from tipwatch.services.imports.values import Cell, text_of
 from tipwatch.storage.uow import UnitOfWork
@@ -73,10 +72,15 @@ class BatchWriter:
         self.dry_run = dry_run
 
     def write(
-        self, uow: UnitOfWork, read: list[ReadRow], rejects: list[Reject], people: PeopleRows
+        self,
+        uow: UnitOfWork,
+        read: list[ReadRow],
+        rejects: list[Reject],
+        people: PeopleRows,
+        stored: dict[str, StoredCase],
     ) -> None:
+        """Write the batch; `stored` holds the cases already stored under its references."""
         counts = Counts(rejected=len(rejects))
-        stored = stored_cases(uow, (r.reference for r in read))
         prepared: list[tuple[CaseRows, StoredCase | None]] = []
         for item in read:
             checked = item.checked

@@ -64,6 +64,13 @@ class RowReader:
     fingerprint_keys: list[bytes]  # keys derived for fingerprints only (bundles.py)
     dialect: str  # the database's driver name, such as "sqlite" or "postgresql+psycopg"
     now: datetime  # when the import started: the rows' creation time
+    stored: frozenset[int] = frozenset()  # `short_hash` of every case an import stored
+
+
+def short_hash(fingerprint: str) -> int:
+    """The first 64 bits of a fingerprint: enough to tell a row probably stored already,
+    small enough to send every stored one to the workers."""
+    return int(fingerprint[:16], 16)
 
 
 @dataclass(frozen=True)
@@ -85,6 +92,7 @@ class CheckedRow:
     fingerprints: tuple[str, ...] = ()
     rows: CaseRows | None = None
     broken_rule: Refusal | None = None
+    probably_stored: bool = False  # its content is probably stored: not checked further
 
 
 @dataclass
@@ -126,6 +134,10 @@ def check_rows(job: tuple[RowReader, Sequence[tuple[int, list[Cell]]]]) -> Check
             reference=f"{unit.code}/{row.year}/{row.number}",
             fingerprints=fingerprints,
         )
+        if reader.stored and any(short_hash(f) in reader.stored for f in fingerprints):
+            item.probably_stored = True  # the writer finds it unchanged, or asks again
+            checked.append(item)
+            continue
         try:
             bundle = build_bundle(row, unit.id, unit.code, fingerprints[0], links)
             cases.append((item, prepare(bundle, reader.catalogue, reader.today)))

@@ -10,7 +10,9 @@ from __future__ import annotations
 import contextlib
 import hashlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from sqlalchemy import select
 
 from tipwatch.domain.access import Capability, Principal
 from tipwatch.domain.errors import Forbidden
@@ -21,13 +23,20 @@ from tipwatch.services.context import Context
 from tipwatch.services.imports.batches import BatchWriter, ReadRow
 from tipwatch.services.imports.bundles import fingerprint_keys
 from tipwatch.services.imports.cells import RowProblem
-from tipwatch.services.imports.checking import CheckedBatch, CheckedRow, RowReader, check_rows
+from tipwatch.services.imports.checking import (
+    CheckedBatch,
+    CheckedRow,
+    RowReader,
+    check_rows,
+    short_hash,
+)
 from tipwatch.services.imports.mapping import ColumnPlan, ImportMapping, load_mapping, plan_columns
 from tipwatch.services.imports.reading import Table, read_table
 from tipwatch.services.imports.runs import Reject, end_run, run_summary, start_run
-from tipwatch.services.imports.store import UnitBook, UnitRow
+from tipwatch.services.imports.store import StoredCase, UnitBook, UnitRow, stored_cases
 from tipwatch.services.imports.values import Cell, text_of
 from tipwatch.services.schemas.imports import ImportSummary
+from tipwatch.storage import tables as t
 from tipwatch.storage.reporting_tables import ImportRun
 from tipwatch.storage.uow import UnitOfWork
 
@@ -67,20 +76,9 @@ def import_cases(
     total = len(table.rows)
     batch_size = batch_size or BATCH_SIZE
     batches = [table.rows[start : start + batch_size] for start in range(0, total, batch_size)]
-    reader = RowReader(
-        plan,
-        rules,
-        ctx.today().year,
-        ctx.today(),
-        ctx.catalogue,
-        importer.units,
-        fingerprint_keys(ctx.codec),
-        ctx.engine.url.drivername,
-        ctx.now(),
-    )
     try:
         with many_objects():
-            jobs = [(reader, rows) for rows in batches]
+            jobs = [(importer.reader, rows) for rows in batches]
             checked_batches = (
                 made_ahead(check_rows, jobs, workers=2)
                 if total >= READ_AHEAD_FROM_ROWS
@@ -121,20 +119,46 @@ class _Importer:
         self.refused_units: dict[int, str | None] = {}
         self.writer = BatchWriter(ctx, actor, run_id, self.header, dry_run)
         with ctx.uow() as uow:
-            self.units = UnitBook(uow)
+            stored = uow.session.scalars(
+                select(t.Case.import_hash).where(t.Case.import_hash.is_not(None))
+            )
+            self.reader = RowReader(
+                plan,
+                rules,
+                ctx.today().year,
+                ctx.today(),
+                ctx.catalogue,
+                UnitBook(uow),
+                fingerprint_keys(ctx.codec),
+                ctx.engine.url.drivername,
+                ctx.now(),
+                frozenset(short_hash(h) for h in stored if h),
+            )
 
     def import_batch(self, rows: Sequence[tuple[int, list[Cell]]], checked: CheckedBatch) -> None:
         with self.ctx.uow() as uow:
-            read: list[ReadRow] = []
-            rejects: list[Reject] = []
-            for (number, cells), item in zip(rows, checked.rows, strict=True):
-                assert number == item.number
-                try:
-                    read.append(self._placed(uow, item, cells))
-                except RowProblem as problem:
-                    values = [text_of(c) for c in cells]
-                    rejects.append(Reject(number, problem.field, problem.reason, values))
-            self.writer.write(uow, read, rejects, checked.people)
+            read, rejects = self._sorted(uow, rows, checked)
+            stored = stored_cases(uow, (r.reference for r in read))
+            if not all(_unchanged(r.checked, stored) for r in read if r.checked.probably_stored):
+                # another user removed or changed a case since the import started: read the
+                # batch again in full (rows that share the first 64 bits of a fingerprint too)
+                checked = check_rows((replace(self.reader, stored=frozenset()), rows))
+                read, rejects = self._sorted(uow, rows, checked)
+            self.writer.write(uow, read, rejects, checked.people, stored)
+
+    def _sorted(
+        self, uow: UnitOfWork, rows: Sequence[tuple[int, list[Cell]]], checked: CheckedBatch
+    ) -> tuple[list[ReadRow], list[Reject]]:
+        read: list[ReadRow] = []
+        rejects: list[Reject] = []
+        for (number, cells), item in zip(rows, checked.rows, strict=True):
+            assert number == item.number
+            try:
+                read.append(self._placed(uow, item, cells))
+            except RowProblem as problem:
+                values = [text_of(c) for c in cells]
+                rejects.append(Reject(number, problem.field, problem.reason, values))
+        return read, rejects
 
     def _placed(self, uow: UnitOfWork, item: CheckedRow, cells: list[Cell]) -> ReadRow:
         """The row, once its unit is known to be in the user's reach and its FIR is not one
@@ -159,3 +183,9 @@ class _Importer:
                 self.refused_units[unit.id] = f"unit {unit.code} is outside your reach"
         if (reason := self.refused_units[unit.id]) is not None:
             raise RowProblem("unit_code", reason)
+
+
+def _unchanged(item: CheckedRow, stored: dict[str, StoredCase]) -> bool:
+    """Whether the row's case is stored with the row's content."""
+    case = stored.get(item.reference)
+    return case is not None and case.import_hash in item.fingerprints
