@@ -300,30 +300,37 @@ def _write_parts(
     uow: UnitOfWork, case_ids: list[int], cases: Sequence[CaseRows], party_ids: list[int]
 ) -> None:
     """Charges, events and route legs, their references to parties and charges numbered."""
-    charge_rows, events, legs = [], [], []
-    party_base = charge_base = 0  # where each case's parties and charges start
-    charge_bases = []
-    for cid, c in zip(case_ids, cases, strict=True):
-        first = party_base - 1
-        charge_rows += [(cid, party_ids[first + ch[1]], *ch[2:]) for ch in c.charges]
-        charge_bases.append(charge_base)
-        party_base += len(c.parties)
-        charge_base += len(c.charges)
+    parties = _by_case(party_ids, [len(c.parties) for c in cases])
+    charge_rows = [
+        (cid, own[ch[1] - 1], *ch[2:])
+        for cid, c, own in zip(case_ids, cases, parties, strict=True)
+        for ch in c.charges
+    ]
     charge_ids = insert_tuples_with_ids(uow.session, _table(t.Charge), CHARGE_KEYS, charge_rows)
-    party_base = 0
-    for cid, c, charge_first in zip(case_ids, cases, charge_bases, strict=True):
-        first = party_base - 1
-        for e in c.events:
-            party = party_ids[first + e[1]] if e[1] is not None else None
-            charge = charge_ids[charge_first - 1 + e[2]] if e[2] is not None else None
-            events.append((cid, party, charge, *e[3:]))
-        legs += [
-            (cid, party_ids[first + leg[1]] if leg[1] is not None else None, *leg[2:])
-            for leg in c.legs
+    charges = _by_case(charge_ids, [len(c.charges) for c in cases])
+    events, legs = [], []
+    for cid, c, own, charged in zip(case_ids, cases, parties, charges, strict=True):
+        events += [
+            (
+                cid,
+                own[e[1] - 1] if e[1] is not None else None,
+                charged[e[2] - 1] if e[2] is not None else None,
+                *e[3:],
+            )
+            for e in c.events
         ]
-        party_base += len(c.parties)
+        legs += [(cid, own[leg[1] - 1] if leg[1] is not None else None, *leg[2:]) for leg in c.legs]
     insert_tuples(uow.session, _table(t.Event), EVENT_KEYS, events)
     insert_tuples(uow.session, _table(t.RouteLeg), LEG_KEYS, legs)
+
+
+def _by_case(ids: list[int], counts: list[int]) -> list[list[int]]:
+    """Ids inserted for all the cases in turn, split into each case's (by its count)."""
+    split, start = [], 0
+    for count in counts:
+        split.append(ids[start : start + count])
+        start += count
+    return split
 
 
 def write_prepared(uow: UnitOfWork, cases: list[PreparedCase], now: datetime) -> list[int]:

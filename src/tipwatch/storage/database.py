@@ -110,20 +110,6 @@ def days_between_sql(later: Any, earlier: Any, dialect: str) -> ColumnElement[An
     return difference
 
 
-def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
-    """Insert many rows with one driver-level executemany, in the session's transaction.
-
-    The bulk paths (the demo, imports) write tens of rows a case; SQLAlchemy's per-row
-    parameter handling would cost more than the database itself. Here each column's type
-    converter (the dialect's own: dates, JSON...) is applied in one pass, and the rows go to
-    the driver as tuples. Every row must have the same keys as the first; a column left out
-    gets its Python-side default, as SQLAlchemy's insert would give it.
-    """
-    if not rows:
-        return
-    insert_tuples(session, table, *_converted(table, rows, session.connection().dialect))
-
-
 class RowConverter:
     """Values in `keys` order, turned into what the driver takes by each column's converter.
 
@@ -165,10 +151,12 @@ def insert_tuples(
     session: Session, table: Table, keys: Sequence[str], rows: list[tuple[Any, ...]]
 ) -> None:
     """Insert rows already converted for the driver (`RowConverter`), in `keys` order, with
-    one executemany. A column with a Python-side default must be among the keys."""
+    one driver-level executemany in the session's transaction: the bulk paths (the demo,
+    imports) write tens of rows a case, and SQLAlchemy's per-row parameter handling would cost
+    more than the database itself. A column with a Python-side default must be among the keys."""
     if not rows:
         return
-    missing = _python_defaults(table, list(keys))
+    missing = _defaulted_columns(table, keys)
     if missing:
         raise ValueError(f"rows for {table.name} leave out {', '.join(missing)}")
     connection = session.connection()
@@ -232,40 +220,6 @@ def _converter(column: Any, dialect: Any) -> Callable[[Any], Any] | None:
     return convert
 
 
-def _python_defaults(table: Table, given: list[str]) -> dict[str, Any]:
-    """The Python-side default of each column of `table` not among `given` that has one."""
-    defaults: dict[str, Any] = {}
-    for column in table.columns:
-        default = column.default
-        if column.key in given or default is None:
-            continue
-        if getattr(default, "is_scalar", False):
-            defaults[column.key] = getattr(default, "arg", None)
-        elif getattr(default, "is_callable", False):
-            defaults[column.key] = default.arg(None)  # type: ignore[attr-defined]
-    return defaults
-
-
-def insert_with_ids(session: Session, table: Table, rows: list[dict[str, Any]]) -> list[int]:
-    """`insert_rows` for a table with an integer id; returns the new ids, in order."""
-    if not rows:
-        return []
-    return insert_tuples_with_ids(
-        session, table, *_converted(table, rows, session.connection().dialect)
-    )
-
-
-def _converted(
-    table: Table, rows: list[dict[str, Any]], dialect: Dialect
-) -> tuple[list[str], list[tuple[Any, ...]]]:
-    """The keys and converted values of rows given as dicts, Python-side defaults added."""
-    expected = rows[0].keys()
-    for row in rows:
-        if row.keys() != expected:
-            raise ValueError(f"a row for {table.name} has other columns than the first row")
-    given = list(rows[0])
-    defaults = _python_defaults(table, given)
-    keys = given + list(defaults)
-    extra = list(defaults.values())
-    convert = RowConverter(table, keys, dialect)
-    return keys, [convert([*(row[key] for key in given), *extra]) for row in rows]
+def _defaulted_columns(table: Table, given: Sequence[str]) -> list[str]:
+    """The columns of `table` not among `given` that SQLAlchemy would fill in Python."""
+    return [c.key for c in table.columns if c.default is not None and c.key not in given]

@@ -47,6 +47,11 @@ class ReadRow:
         return self.checked.reference
 
 
+def unchanged(item: CheckedRow, existing: StoredCase | None) -> bool:
+    """Whether the row's case is stored with the row's content."""
+    return existing is not None and existing.import_hash in item.fingerprints
+
+
 def link_people(uow: UnitOfWork, people: PeopleRows, cases: list[CaseRows]) -> dict[int, int]:
     """The new people of these cases whose CNIC is on record: position -> that person."""
     named = {p[0] for case in cases for p in case.parties if p[0] is not None}
@@ -85,7 +90,7 @@ class BatchWriter:
         for item in read:
             checked = item.checked
             existing = stored.get(item.reference)
-            if existing is not None and existing.import_hash in checked.fingerprints:
+            if unchanged(checked, existing):
                 counts.unchanged += 1
             elif existing is not None and not existing.replaceable:
                 rejects.append(self._refusal(item, existing))

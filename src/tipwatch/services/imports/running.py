@@ -20,7 +20,7 @@ from tipwatch.services.ahead import made_ahead
 from tipwatch.services.bulk import many_objects
 from tipwatch.services.cases import check_unit_in_reach
 from tipwatch.services.context import Context
-from tipwatch.services.imports.batches import BatchWriter, ReadRow
+from tipwatch.services.imports.batches import BatchWriter, ReadRow, unchanged
 from tipwatch.services.imports.bundles import fingerprint_keys
 from tipwatch.services.imports.cells import RowProblem
 from tipwatch.services.imports.checking import (
@@ -33,7 +33,7 @@ from tipwatch.services.imports.checking import (
 from tipwatch.services.imports.mapping import ColumnPlan, ImportMapping, load_mapping, plan_columns
 from tipwatch.services.imports.reading import Table, read_table
 from tipwatch.services.imports.runs import Reject, end_run, run_summary, start_run
-from tipwatch.services.imports.store import StoredCase, UnitBook, UnitRow, stored_cases
+from tipwatch.services.imports.store import UnitBook, UnitRow, stored_cases
 from tipwatch.services.imports.values import Cell, text_of
 from tipwatch.services.schemas.imports import ImportSummary
 from tipwatch.storage import tables as t
@@ -139,7 +139,8 @@ class _Importer:
         with self.ctx.uow() as uow:
             read, rejects = self._sorted(uow, rows, checked)
             stored = stored_cases(uow, (r.reference for r in read))
-            if not all(_unchanged(r.checked, stored) for r in read if r.checked.probably_stored):
+            thought = [r for r in read if r.checked.probably_stored]
+            if not all(unchanged(r.checked, stored.get(r.reference)) for r in thought):
                 # another user removed or changed a case since the import started: read the
                 # batch again in full (rows that share the first 64 bits of a fingerprint too)
                 checked = check_rows((replace(self.reader, stored=frozenset()), rows))
@@ -183,9 +184,3 @@ class _Importer:
                 self.refused_units[unit.id] = f"unit {unit.code} is outside your reach"
         if (reason := self.refused_units[unit.id]) is not None:
             raise RowProblem("unit_code", reason)
-
-
-def _unchanged(item: CheckedRow, stored: dict[str, StoredCase]) -> bool:
-    """Whether the row's case is stored with the row's content."""
-    case = stored.get(item.reference)
-    return case is not None and case.import_hash in item.fingerprints
