@@ -17,7 +17,6 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from itertools import islice
 from typing import TypeVar
 
 from tipwatch.services.bulk import many_objects
@@ -93,26 +92,27 @@ def made_ahead(
     )
     ready = threading.Event()
     threading.Thread(target=_warm_up, args=(executor, workers, ready), daemon=True).start()
-    done = 0
     if not MAKE_HERE_WHILE_STARTING:
         ready.wait()
+    ahead: deque[Future[Made]] = deque()  # the workers' jobs, from jobs[yielded] on
+
+    def hand_out(first: int) -> None:
+        """Give the workers jobs from `first` on, up to workers + 1 of them at once."""
+        while len(ahead) <= workers and (n := first + len(ahead)) < len(jobs):
+            ahead.append(executor.submit(_in_worker, make, jobs[n]))
+
+    yielded = 0
     try:
-        while done < len(jobs) and not ready.is_set():
-            made = make(jobs[done])
-            done += 1
+        while yielded < len(jobs):
+            if ready.is_set():
+                hand_out(yielded)
+            made = ahead.popleft().result() if ahead else make(jobs[yielded])
+            if ready.is_set():  # before the caller goes on with what was made
+                hand_out(yielded + 1)
+            yielded += 1
             yield made
-        waiting = iter(jobs[done:])
-        ahead: deque[Future[Made]] = deque(
-            executor.submit(_in_worker, make, job) for job in islice(waiting, workers + 1)
-        )
-        while ahead:
-            result = ahead.popleft().result()
-            if (job := next(waiting, None)) is not None:
-                ahead.append(executor.submit(_in_worker, make, job))
-            done += 1
-            yield result
     except BrokenProcessPool:
-        yield from (make(job) for job in jobs[done:])
+        yield from (make(job) for job in jobs[yielded:])
     finally:
         ready.wait()
         executor.shutdown(wait=True, cancel_futures=True)

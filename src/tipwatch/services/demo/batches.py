@@ -1,17 +1,13 @@
-"""Writing prepared cases through the bulk path: one `write_prepared` call, one transaction
-and one audit entry (ids only) per batch of 2,000 cases."""
+"""Writing a year's cases through the bulk path: for each batch (`yearly.RowBatch`), one
+`write_rows` call, one transaction and one audit entry (ids only)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from tipwatch.domain.access import SYSTEM
 from tipwatch.services.audit_trail import audit
-from tipwatch.services.bulk import PreparedCase
-from tipwatch.services.bulk_rows import write_prepared
+from tipwatch.services.bulk_rows import write_rows
 from tipwatch.services.context import Context
-
-BATCH_SIZE = 2_000
+from tipwatch.services.demo.yearly import RowBatch
 
 
 def id_ranges(ids: list[int]) -> list[list[int]]:
@@ -25,17 +21,12 @@ def id_ranges(ids: list[int]) -> list[list[int]]:
     return runs
 
 
-def _chunks(items: list[PreparedCase], size: int) -> Iterator[list[PreparedCase]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
-def write_cases(ctx: Context, prepared: list[PreparedCase], seed: int) -> int:
-    """Write the cases in batches; returns how many were written."""
+def write_cases(ctx: Context, batches: list[RowBatch], seed: int) -> int:
+    """Write the batches, each in its own transaction; returns how many cases were written."""
     written = 0
-    for batch in _chunks(prepared, BATCH_SIZE):
+    for batch in batches:
         with ctx.uow() as uow:
-            ids = write_prepared(uow, batch, ctx.now())
+            ids = write_rows(uow, batch.people, batch.cases)
             details = {
                 "source": "demo",
                 "seed": seed,

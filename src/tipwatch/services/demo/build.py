@@ -2,8 +2,9 @@
 
 Units, recurring people and organisations, users and the share go through their use cases
 (`add_unit`, `add_person`, `add_organisation`, `add_user`, `share_case`); every case through
-`bulk.prepare` (the API's rules) and `bulk_rows.write_prepared`. So personal data is encrypted, the
-blind index is filled and the audit log records the build. The same seed gives the same data.
+`bulk.prepare` (the API's rules) and `bulk_rows` (made into rows, then written). So personal
+data is encrypted, the blind index is filled and the audit log records the build. The same seed
+gives the same data.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from tipwatch.services.demo.users import (
     add_demo_users,
 )
 from tipwatch.services.demo.volumes import Scale, year_plans
-from tipwatch.services.demo.yearly import Insider, YearJob, prepared_year
+from tipwatch.services.demo.yearly import Insider, YearJob, year_rows
 from tipwatch.services.sharing import ShareCreate, share_case
 from tipwatch.storage import tables as t
 
@@ -87,13 +88,25 @@ def _build(ctx: Context, options: DemoOptions, progress: Progress | None) -> Dem
     insider = Insider(
         insider_id, insider_year, INVESTIGATOR_UNIT, "Sub-Inspector", "FIA AHTC Gujranwala"
     )
+    dialect, now = ctx.engine.url.drivername, ctx.now()
     jobs = [
-        YearJob(plan, options.seed, last_day, ctx.today(), ctx.catalogue, units, recurring, insider)
+        YearJob(
+            plan,
+            options.seed,
+            last_day,
+            ctx.today(),
+            ctx.catalogue,
+            units,
+            recurring,
+            dialect,
+            now,
+            insider,
+        )
         for plan in plans
     ]
-    for plan, prepared in zip(plans, made_ahead(prepared_year, jobs), strict=True):
-        written = write_cases(ctx, prepared, options.seed)
-        del prepared
+    for plan, batches in zip(plans, made_ahead(year_rows, jobs), strict=True):
+        written = write_cases(ctx, batches, options.seed)
+        del batches
         say(f"{plan.year}: {written:,} cases ({time.perf_counter() - started:.0f} s)")
     _share_a_transferred_case(ctx, units)
     add_demo_users(ctx, units, insider_id)
