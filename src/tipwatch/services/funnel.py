@@ -37,6 +37,7 @@ from tipwatch.services.schemas.funnel import (
     StageDelay,
 )
 from tipwatch.storage import tables as t
+from tipwatch.storage.database import driver_rows
 from tipwatch.storage.uow import UnitOfWork
 
 DELAYS = [
@@ -131,16 +132,11 @@ def attrition_funnel(
         counts: dict[str, dict[tuple[int, str], int]] = defaultdict(lambda: defaultdict(int))
         for *grouping, stage, state, n in uow.session.execute(counts_sql(rows, where, keys)):
             counts[key_of(grouping)][(stage, state)] += n
-        delays: dict[str, list[list[int]]] = defaultdict(lambda: [[], [], [], []])
-        measured: Any = (
-            [] if counts_only else uow.session.execute(delays_sql(rows, where, keys, dialect))
+        delays = _delays(
+            [] if counts_only else driver_rows(uow.session, delays_sql(rows, where, keys, dialect)),
+            len(keys),
+            key_of,
         )
-        width = len(keys)
-        for found in measured:
-            lists = delays[key_of(found[:width])]
-            for column, value in enumerate(found[width:]):
-                if value is not None and value >= 0:
-                    lists[column].append(int(value))
         late: dict[str, tuple[int, int]] = defaultdict(lambda: (0, 0))
         if not counts_only:
             query = late_challans_sql(fir_where, keys, today, rows.join_units)
@@ -169,6 +165,27 @@ def attrition_funnel(
             for key in groups
         ]
     return report
+
+
+def _delays(
+    measured: list[tuple[Any, ...]], width: int, key_of: Callable[[Sequence[Any]], str]
+) -> dict[str, list[list[int]]]:
+    """The days between stages, by report group, from rows of (SQL grouping..., 4 delays); a
+    delay that is missing or negative (a date out of order) is not counted."""
+    by_grouping: dict[tuple[Any, ...], list[list[int]]] = {}
+    for found in measured:
+        grouping = found[:width]
+        lists = by_grouping.get(grouping)
+        if lists is None:
+            lists = by_grouping[grouping] = [[], [], [], []]
+        for days, value in zip(lists, found[width:], strict=True):
+            if value is not None and value >= 0:
+                days.append(int(value))
+    delays: dict[str, list[list[int]]] = defaultdict(lambda: [[], [], [], []])
+    for grouping, lists in by_grouping.items():
+        for merged, days in zip(delays[key_of(grouping)], lists, strict=True):
+            merged += days
+    return delays
 
 
 def _group_keys(uow: UnitOfWork, by: str | None) -> Callable[[Sequence[Any]], str]:
