@@ -5,11 +5,17 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 import time
+from pathlib import Path
+from typing import Any
 
 import pytest
 
+from tipwatch.services import ahead
 from tipwatch.services.ahead import made_ahead
+
+WORKERS_UP = threading.Event()  # set in this process once made_ahead's workers are up
 
 needs_two_cores = pytest.mark.skipif(
     (os.cpu_count() or 1) < 2, reason="on one core every job is made in this process"
@@ -37,6 +43,16 @@ def square_but_die_in_a_worker(n: int) -> int:
     return n * n
 
 
+def mark_made(job: tuple[int, str]) -> int:
+    """Job 0 is made here, once the workers are up; a worker marks each job it makes."""
+    n, folder = job
+    if multiprocessing.parent_process() is None:
+        assert WORKERS_UP.wait(30)
+    else:
+        (Path(folder) / str(n)).touch()
+    return n
+
+
 def test_results_come_back_in_the_order_of_the_jobs() -> None:
     assert list(made_ahead(square, list(range(12)), workers=2)) == [n * n for n in range(12)]
 
@@ -60,3 +76,25 @@ def test_when_the_worker_dies_the_remaining_jobs_are_made_here() -> None:
 
 def test_a_single_job_is_made_here() -> None:
     assert list(made_ahead(pid_of_maker, [0])) == [os.getpid()]
+
+
+@needs_two_cores
+def test_workers_make_the_next_jobs_while_the_caller_uses_a_result(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    warm_up = ahead._warm_up
+
+    def warm_up_and_tell(*args: Any) -> None:
+        warm_up(*args)
+        WORKERS_UP.set()
+
+    WORKERS_UP.clear()
+    monkeypatch.setattr(ahead, "_warm_up", warm_up_and_tell)
+    results = made_ahead(mark_made, [(n, str(tmp_path)) for n in range(4)], workers=1)
+
+    assert next(results) == 0  # made here
+    deadline = time.monotonic() + 20
+    while not (tmp_path / "1").exists() and time.monotonic() < deadline:
+        time.sleep(0.01)  # the caller is busy with job 0's result and has not asked again
+    assert (tmp_path / "1").exists()
+    assert list(results) == [1, 2, 3]
