@@ -1,10 +1,11 @@
-"""Storage promises: migrations match the model, and a unit of work keeps nothing uncommitted."""
+"""Storage promises: migrations match the model, a row's removal never reads a whole table to
+check references to it, and a unit of work keeps nothing uncommitted."""
 
 from __future__ import annotations
 
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, inspect, select
 
 from tipwatch.services.context import Context
 from tipwatch.storage import tables as t
@@ -22,6 +23,27 @@ def test_the_migrations_build_exactly_the_model(engine: Engine) -> None:
 def test_upgrading_a_current_database_changes_nothing(engine: Engine) -> None:
     upgrade(engine)
     assert schema_is_current(engine)
+
+
+# Tables whose rows tipwatch deletes: a case an import replaces (with its parties and charges),
+# the people no case refers to any more.
+DELETED_ROWS = {"cases", "parties", "charges", "persons"}
+
+
+def test_every_reference_to_a_deleted_row_is_indexed(engine: Engine) -> None:
+    """Deleting a row makes the database check that nothing refers to it: without an index
+    on the referring column, by reading that whole table for every row deleted."""
+    schema = inspect(engine)
+    unindexed = []
+    for table in schema.get_table_names():
+        leading = {index["column_names"][0] for index in schema.get_indexes(table)}
+        leading |= {u["column_names"][0] for u in schema.get_unique_constraints(table)}
+        leading |= set(schema.get_pk_constraint(table)["constrained_columns"][:1])
+        for key in schema.get_foreign_keys(table):
+            column = key["constrained_columns"][0]
+            if key["referred_table"] in DELETED_ROWS and column not in leading:
+                unindexed.append(f"{table}.{column}")
+    assert unindexed == []
 
 
 def _unit() -> t.Unit:

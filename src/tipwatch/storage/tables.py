@@ -37,8 +37,10 @@ NAMING = {
 
 def partial_index(name: str, column: str) -> Index:
     """An index of the rows where `column` is set. For a reference most rows leave empty (a
-    party's organisation or care unit, a case's prosecution office), bulk writes skip it, and
-    a lookup by value (`column = x`) still uses it on SQLite and PostgreSQL."""
+    party's organisation or care unit, a case's prosecution office, an event's party), bulk
+    writes skip it, and a lookup by value (`column = x`) still uses it on SQLite and
+    PostgreSQL: so does the check, when a party or charge is deleted, that no row still
+    refers to it (without an index, a scan of the whole table for each one deleted)."""
     where = text(f"{column} IS NOT NULL")
     return Index(name, column, sqlite_where=where, postgresql_where=where)
 
@@ -213,7 +215,11 @@ class Charge(Base):
 
 class Event(Base):
     __tablename__ = "events"
-    __table_args__ = (Index("ix_events_case_date", "case_id", "occurred_on"),)
+    __table_args__ = (
+        Index("ix_events_case_date", "case_id", "occurred_on"),
+        partial_index("ix_events_party_id", "party_id"),
+        partial_index("ix_events_charge_id", "charge_id"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(40))
@@ -228,7 +234,10 @@ class Event(Base):
 
 class RouteLeg(Base):
     __tablename__ = "route_legs"
-    __table_args__ = (Index("ix_route_legs_case_seq", "case_id", "sequence"),)
+    __table_args__ = (
+        Index("ix_route_legs_case_seq", "case_id", "sequence"),
+        partial_index("ix_route_legs_party_id", "party_id"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
     party_id: Mapped[int | None] = mapped_column(ForeignKey("parties.id"))
