@@ -2,7 +2,9 @@
 
 A synthetic register of 20,000 cases (no real names) in the canonical template, with the
 statuses, notations and lists offices write, is imported into an empty database, then imported
-again (every row unchanged). Target: at least 5,000 rows/s for the first import.
+again (every row unchanged), then imported once more with every row's narrative changed (every
+case replaced: its old rows deleted, new ones written). Target: at least 5,000 rows/s for the
+first import.
 """
 
 from __future__ import annotations
@@ -51,7 +53,9 @@ def _day(start: date, days: int) -> str:
     return (start + timedelta(days=days)).strftime("%d-%m-%Y")
 
 
-def synthetic_register(rows: int = ROWS) -> bytes:
+def synthetic_register(
+    rows: int = ROWS, narrative: str = "Recruited with a promise of work abroad."
+) -> bytes:
     """A register in the template, every value made up (names are "Accused 17-2")."""
     out = io.StringIO()
     writer = csv.writer(out)
@@ -72,7 +76,7 @@ def synthetic_register(rows: int = ROWS) -> bytes:
             _day(fir, 300) if verdict else "", "7 years" if status == "Convicted" else "",
             "1,00,000/-" if status == "Convicted" else "",
             _day(fir, 30) if status in ("Compromised", "Untraced") else "",
-            "Recruited with a promise of work abroad.",
+            narrative,
         ])  # fmt: skip
     return out.getvalue().encode()
 
@@ -84,20 +88,25 @@ def run() -> list[str]:
                                                kind="fia_circle", agency="FIA",
                                                province="Punjab"))  # fmt: skip
     register = UploadedFile("register.csv", synthetic_register())
+    changed = UploadedFile("register.csv", synthetic_register(narrative="Taken abroad by road."))
     lines = [
         f"{ROWS:,} synthetic rows, CSV, SQLite, personal data encrypted, "
         f"batches of {running.BATCH_SIZE:,}"
     ]
-    for label in ("first import", "same file again"):
+    for label, file in (
+        ("first import", register),
+        ("same file again", register),
+        ("every row changed", changed),
+    ):
         start = time.perf_counter()
-        summary = import_cases(ctx, SYSTEM, register)
+        summary = import_cases(ctx, SYSTEM, file)
         seconds = time.perf_counter() - start
         rate = summary.rows_read / seconds
         verdict = "meets" if rate >= TARGET_ROWS_PER_SECOND else "MISSES"
         lines.append(
-            f"{label:<16} {seconds:6.2f} s  {rate:8,.0f} rows/s  (created {summary.created:,}, "
-            f"unchanged {summary.unchanged:,}, rejected {summary.rejected:,}): {verdict} the "
-            f"target of {TARGET_ROWS_PER_SECOND:,} rows/s"
+            f"{label:<17} {seconds:6.2f} s  {rate:8,.0f} rows/s  (created {summary.created:,}, "
+            f"updated {summary.updated:,}, unchanged {summary.unchanged:,}, rejected "
+            f"{summary.rejected:,}): {verdict} the target of {TARGET_ROWS_PER_SECOND:,} rows/s"
         )
     return lines
 
