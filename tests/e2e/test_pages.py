@@ -10,11 +10,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from fastapi.routing import iter_route_contexts
+from sqlalchemy import func, select
 
 from tests.e2e.conftest import VICTIM_NAME, PageWorld, browser_for, csrf_of
 from tipwatch.api.app import create_app
 from tipwatch.domain.access import Role
 from tipwatch.services.context import Context
+from tipwatch.storage import tables as t
 
 R = Role
 CASE_READERS = {R.ADMIN, R.INVESTIGATOR, R.SUPERVISOR, R.PROSECUTOR}
@@ -223,3 +225,27 @@ def test_an_edit_conflict_is_shown_plainly_and_keeps_what_was_typed(
     assert "Someone else changed this case" in clash.text
     assert "A second, longer account." in clash.text
     assert "First account of events." not in clash.text.split('id="edit-narrative"')[1][:200]
+
+
+def _people_count(ctx: Context) -> int:
+    with ctx.engine.connect() as connection:
+        return int(connection.scalar(select(func.count()).select_from(t.Person)) or 0)
+
+
+def test_a_person_the_case_refuses_as_a_party_is_not_recorded(page_world: PageWorld) -> None:
+    case = f"/cases/{page_world.own_case}"
+    investigator = browser_for(page_world.ctx, R.INVESTIGATOR)
+    token = csrf_of(investigator.get(case).text)
+    before = _people_count(page_world.ctx)
+    form = {"csrf_token": token, "name": "Invented Official", "sex": "male"}
+
+    refused = investigator.post(f"{case}/parties", data={**form, "role": "implicated_official"})
+
+    assert refused.status_code == 422
+    assert "agency is required" in refused.text
+    assert _people_count(page_world.ctx) == before  # refused with the person, not after it
+    added = investigator.post(
+        f"{case}/parties", data={**form, "role": "implicated_official", "agency": "Punjab Police"}
+    )
+    assert added.status_code == 200
+    assert _people_count(page_world.ctx) == before + 1

@@ -12,8 +12,10 @@ from tipwatch.services.audit_trail import audit
 from tipwatch.services.case_state import claim_case, refresh_case
 from tipwatch.services.context import Context
 from tipwatch.services.organisations import get_organisation_row
-from tipwatch.services.schemas.people import PartyCreate, PartyOut
+from tipwatch.services.persons import new_person
+from tipwatch.services.schemas.people import NewPersonRole, PartyCreate, PartyOut, PersonCreate
 from tipwatch.storage import tables as t
+from tipwatch.storage.uow import UnitOfWork
 
 
 def _check_role(data: PartyCreate) -> None:
@@ -30,47 +32,69 @@ def _check_role(data: PartyCreate) -> None:
 def add_party(ctx: Context, actor: Principal, case_id: int, data: PartyCreate) -> PartyOut:
     _check_role(data)
     with ctx.uow() as uow:
-        open_case(ctx, uow, actor, case_id, Capability.EDIT_CASES)
-        case = claim_case(uow, case_id)
-        if data.person_id is not None:
-            if uow.session.get(t.Person, data.person_id) is None:
-                raise NotFound(f"person {data.person_id} does not exist", field="person_id")
-            if not person_in_reach(uow, actor, data.person_id):
-                raise Forbidden(f"person {data.person_id} is outside your reach", field="person_id")
-        else:
-            assert data.organisation_id is not None
-            get_organisation_row(uow, data.organisation_id)
-        same = select(t.Party.id).where(
-            t.Party.case_id == case_id,
-            t.Party.role == data.role,
-            t.Party.person_id == data.person_id
-            if data.person_id is not None
-            else t.Party.organisation_id == data.organisation_id,
-        )
-        existing = uow.session.scalar(same)
-        if existing is not None:
-            raise Duplicate(
-                f"that party is already in case {case_id} as {data.role} (party {existing})",
-                field="role",
-                record=f"party {existing}",
-            )
-        party = t.Party(case_id=case_id, **data.model_dump(mode="json"), created_at=ctx.now())
-        uow.session.add(party)
-        uow.flush()
-        refresh_case(uow, case, ctx.catalogue, ctx.today())
-        case.updated_at = ctx.now()
-        audit(
-            uow,
-            ctx,
-            actor,
-            "party.create",
-            "case",
-            case_id,
-            details={"party_id": party.id, "role": data.role},
-        )
+        party = _new_party(ctx, uow, actor, case_id, data)
         out = PartyOut.model_validate(party)
         uow.commit()
         return out
+
+
+def add_new_person_to_case(
+    ctx: Context, actor: Principal, case_id: int, person: PersonCreate, role: NewPersonRole
+) -> PartyOut:
+    """Record a new person and add them to the case in one transaction: if the party is
+    refused, no person is left behind."""
+    with ctx.uow() as uow:
+        open_case(ctx, uow, actor, case_id, Capability.EDIT_CASES)
+        data = role.for_person(new_person(ctx, uow, actor, person).id)
+        _check_role(data)
+        party = _new_party(ctx, uow, actor, case_id, data)
+        out = PartyOut.model_validate(party)
+        uow.commit()
+        return out
+
+
+def _new_party(
+    ctx: Context, uow: UnitOfWork, actor: Principal, case_id: int, data: PartyCreate
+) -> t.Party:
+    open_case(ctx, uow, actor, case_id, Capability.EDIT_CASES)
+    case = claim_case(uow, case_id)
+    if data.person_id is not None:
+        if uow.session.get(t.Person, data.person_id) is None:
+            raise NotFound(f"person {data.person_id} does not exist", field="person_id")
+        if not person_in_reach(uow, actor, data.person_id):
+            raise Forbidden(f"person {data.person_id} is outside your reach", field="person_id")
+    else:
+        assert data.organisation_id is not None
+        get_organisation_row(uow, data.organisation_id)
+    same = select(t.Party.id).where(
+        t.Party.case_id == case_id,
+        t.Party.role == data.role,
+        t.Party.person_id == data.person_id
+        if data.person_id is not None
+        else t.Party.organisation_id == data.organisation_id,
+    )
+    existing = uow.session.scalar(same)
+    if existing is not None:
+        raise Duplicate(
+            f"that party is already in case {case_id} as {data.role} (party {existing})",
+            field="role",
+            record=f"party {existing}",
+        )
+    party = t.Party(case_id=case_id, **data.model_dump(mode="json"), created_at=ctx.now())
+    uow.session.add(party)
+    uow.flush()
+    refresh_case(uow, case, ctx.catalogue, ctx.today())
+    case.updated_at = ctx.now()
+    audit(
+        uow,
+        ctx,
+        actor,
+        "party.create",
+        "case",
+        case_id,
+        details={"party_id": party.id, "role": data.role},
+    )
+    return party
 
 
 def list_parties(ctx: Context, actor: Principal, case_id: int) -> list[PartyOut]:

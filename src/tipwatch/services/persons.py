@@ -81,28 +81,34 @@ def person_out(uow: UnitOfWork, person: t.Person, *, reveal: bool = True) -> Per
 
 
 def add_person(ctx: Context, actor: Principal, data: PersonCreate) -> PersonOut:
-    actor.require(Capability.ADD_PERSONS)
-    today = ctx.today()
-    if data.date_of_birth and data.date_of_birth > today:
-        raise InvalidInput("date_of_birth is in the future", field="date_of_birth")
-    personal = _normalised_identifiers(data)
     with ctx.uow() as uow:
-        person = t.Person(
-            sex=data.sex,
-            age_years=data.age_years,
-            nationality=data.nationality,
-            personal=uow.codec.encode(personal),
-            key_id=uow.codec.key_id,
-            created_at=ctx.now(),
-        )
-        uow.session.add(person)
-        uow.flush()
-        for kind, token in search_tokens_of(uow, personal):
-            uow.session.add(t.PersonIdentifier(person_id=person.id, kind=kind, token=token))
-        audit(uow, ctx, actor, "person.create", "person", person.id)
+        person = new_person(ctx, uow, actor, data)
         out = person_out(uow, person)
         uow.commit()
         return out
+
+
+def new_person(ctx: Context, uow: UnitOfWork, actor: Principal, data: PersonCreate) -> t.Person:
+    """Record a person (sealed, with search tokens and an audit entry) in the caller's unit
+    of work, which commits it with whatever else the use case writes."""
+    actor.require(Capability.ADD_PERSONS)
+    if data.date_of_birth and data.date_of_birth > ctx.today():
+        raise InvalidInput("date_of_birth is in the future", field="date_of_birth")
+    personal = _normalised_identifiers(data)
+    person = t.Person(
+        sex=data.sex,
+        age_years=data.age_years,
+        nationality=data.nationality,
+        personal=uow.codec.encode(personal),
+        key_id=uow.codec.key_id,
+        created_at=ctx.now(),
+    )
+    uow.session.add(person)
+    uow.flush()
+    for kind, token in search_tokens_of(uow, personal):
+        uow.session.add(t.PersonIdentifier(person_id=person.id, kind=kind, token=token))
+    audit(uow, ctx, actor, "person.create", "person", person.id)
+    return person
 
 
 def get_person(ctx: Context, actor: Principal, person_id: int) -> PersonOut:

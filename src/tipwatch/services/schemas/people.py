@@ -110,6 +110,18 @@ class PartyCreate(Input):
         return self
 
 
+class NewPersonRole(Input):
+    """The role a person takes in a case when recorded with it (the case page's form)."""
+
+    role: PersonRole
+    rank: Line | None = Field(default=None, description="For an implicated official")
+    agency: Line | None = Field(default=None, description="For an implicated official")
+    notes: LongText = ""
+
+    def for_person(self, person_id: int) -> PartyCreate:
+        return PartyCreate(person_id=person_id, **self.model_dump())
+
+
 class PartyOut(Output):
     id: int
     case_id: int

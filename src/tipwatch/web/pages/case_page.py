@@ -12,9 +12,9 @@ from tipwatch.api.deps import Ctx
 from tipwatch.domain.errors import EditConflict, TipwatchError
 from tipwatch.domain.events import DETAIL_FIELDS, AppealOutcome, Appellant, EventKind
 from tipwatch.domain.vocabulary import ExploitationForm, PersonRole, Sex
-from tipwatch.services import case_file, cases, charges, events, parties, persons
+from tipwatch.services import case_file, cases, charges, events, parties
 from tipwatch.services.schemas.cases import CaseUpdate
-from tipwatch.services.schemas.people import PartyCreate, PersonCreate
+from tipwatch.services.schemas.people import NewPersonRole, PersonCreate
 from tipwatch.services.schemas.steps import ChargeCreate, EventCreate
 from tipwatch.web.forms import errors_of, read_form
 from tipwatch.web.session import LoggedIn
@@ -123,11 +123,8 @@ async def add_party(request: Request, ctx: Ctx, visitor: LoggedIn, case_id: Case
     person_values = {**values, "phones": [values.pop("phone")] if "phone" in values else []}
     try:
         person_data = PersonCreate(**person_values)
-        PartyCreate(person_id=1, **party_fields)  # check the role before adding anyone
-        person = persons.add_person(ctx, visitor.actor, person_data)
-        parties.add_party(
-            ctx, visitor.actor, case_id, PartyCreate(person_id=person.id, **party_fields)
-        )
+        role = NewPersonRole(**party_fields)
+        parties.add_new_person_to_case(ctx, visitor.actor, case_id, person_data, role)
     except (ValidationError, TipwatchError) as exc:
         return _page(
             request, ctx, visitor, case_id, 422, "party", {**values, **party_fields}, errors_of(exc)
