@@ -44,7 +44,7 @@ def add_new_person_to_case(
     """Record a new person and add them to the case in one transaction: if the party is
     refused, no person is left behind."""
     with ctx.uow() as uow:
-        open_case(ctx, uow, actor, case_id, Capability.EDIT_CASES)
+        open_case(ctx, uow, actor, case_id, Capability.EDIT_CASES)  # before writing anything
         data = role.for_person(new_person(ctx, uow, actor, person).id)
         _check_role(data)
         party = _new_party(ctx, uow, actor, case_id, data)
