@@ -32,10 +32,8 @@ def _check_role(data: PartyCreate) -> None:
 def add_party(ctx: Context, actor: Principal, case_id: int, data: PartyCreate) -> PartyOut:
     _check_role(data)
     with ctx.uow() as uow:
-        party = _new_party(ctx, uow, actor, case_id, data)
-        out = PartyOut.model_validate(party)
-        uow.commit()
-        return out
+        open_case(ctx, uow, actor, case_id, Capability.EDIT_CASES)
+        return _committed(uow, _new_party(ctx, uow, actor, case_id, data))
 
 
 def add_new_person_to_case(
@@ -47,16 +45,19 @@ def add_new_person_to_case(
         open_case(ctx, uow, actor, case_id, Capability.EDIT_CASES)  # before writing anything
         data = role.for_person(new_person(ctx, uow, actor, person).id)
         _check_role(data)
-        party = _new_party(ctx, uow, actor, case_id, data)
-        out = PartyOut.model_validate(party)
-        uow.commit()
-        return out
+        return _committed(uow, _new_party(ctx, uow, actor, case_id, data))
+
+
+def _committed(uow: UnitOfWork, party: t.Party) -> PartyOut:
+    out = PartyOut.model_validate(party)
+    uow.commit()
+    return out
 
 
 def _new_party(
     ctx: Context, uow: UnitOfWork, actor: Principal, case_id: int, data: PartyCreate
 ) -> t.Party:
-    open_case(ctx, uow, actor, case_id, Capability.EDIT_CASES)
+    """Add the party to a case the caller has opened for editing, in its unit of work."""
     case = claim_case(uow, case_id)
     if data.person_id is not None:
         if uow.session.get(t.Person, data.person_id) is None:

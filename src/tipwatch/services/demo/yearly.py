@@ -101,7 +101,8 @@ def year_rows(job: YearJob) -> list[RowBatch]:
     if job.insider is not None and job.insider.year == job.plan.year:
         implicate(bundles, job.insider)
     maker = RowMaker(dialect_named(job.dialect), job.now)
-    size = math.ceil(len(bundles) / math.ceil(len(bundles) / BATCH_SIZE)) if bundles else 1
+    count = math.ceil(len(bundles) / BATCH_SIZE)  # batches, as even as can be
+    size = math.ceil(len(bundles) / count) if count else 1
     batches = []
     for start in range(0, len(bundles), size):
         prepared = [prepare(b, job.catalogue, job.today) for b in bundles[start : start + size]]
