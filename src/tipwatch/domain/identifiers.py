@@ -7,6 +7,7 @@ never repeats the value: identifiers are personal data.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import phonenumbers
 
@@ -66,3 +67,19 @@ def normalise_bank_account(value: str, field: str = "bank_account") -> str:
 def normalise_name(value: str) -> str:
     """The form of a name used for exact search: case and spacing folded."""
     return " ".join(value.casefold().split())
+
+
+def indexed_values(personal: dict[str, Any]) -> list[tuple[str, str]]:
+    """The (kind, normalised value) pairs a personal record is found by, once each; the
+    identifiers in it are already normalised. A name is folded (`normalise_name`); a victim
+    known only by count has no name to be found by."""
+    pairs: list[tuple[str, str]] = []
+    for name in [personal["name"], *personal.get("aliases", [])]:
+        if folded := normalise_name(name):
+            pairs.append(("name", folded))
+    for kind in ("cnic", "passport"):
+        if personal.get(kind):
+            pairs.append((kind, personal[kind]))
+    pairs += [("phone", p) for p in personal.get("phones", [])]
+    pairs += [("bank_account", a) for a in personal.get("bank_accounts", [])]
+    return list(dict.fromkeys(pairs))

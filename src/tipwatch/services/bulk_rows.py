@@ -4,9 +4,10 @@
 for the database's driver, and the parts of a case pointing at each other by position. It
 needs neither the database nor any key, so an import makes the rows in its worker processes
 (services.ahead) and hands the writer tuples, which cross a process boundary far more cheaply
-than the objects they come from. `write_rows` seals the new people's personal data through the
-codec (with their search tokens), numbers the rows and inserts them with set-based statements
-in the caller's transaction: personal-data keys never leave the writing process.
+than the objects they come from; the new people's personal data is made canonical JSON there,
+with the values it is to be found by. `write_rows` seals that JSON through the codec and keys
+the search tokens, numbers the rows and inserts them with set-based statements in the caller's
+transaction: personal-data keys never leave the writing process.
 """
 
 from __future__ import annotations
@@ -19,10 +20,11 @@ from typing import Any
 from sqlalchemy import Table
 from sqlalchemy.engine import Dialect
 
+from tipwatch.domain.identifiers import indexed_values
 from tipwatch.services.bulk import NOT_ACCUSED, NewPerson, PreparedCase
-from tipwatch.services.persons import index_tokens
 from tipwatch.storage import tables as t
 from tipwatch.storage.database import RowConverter, insert_tuples, insert_tuples_with_ids
+from tipwatch.storage.personal import personal_json
 from tipwatch.storage.uow import UnitOfWork
 
 # Column orders. The first columns of parts of a case are references the writer fills in:
@@ -133,7 +135,18 @@ class PeopleRows:
 
     created_at: Any = None  # converted for the driver
     facts: list[tuple[str, int | None, str | None]] = field(default_factory=list)
-    personal: list[dict[str, Any]] = field(default_factory=list)
+    records: list[bytes] = field(default_factory=list)  # personal data as canonical JSON
+    found_by: list[list[tuple[str, str]]] = field(
+        default_factory=list
+    )  # identifiers.indexed_values
+
+    def add(self, person: NewPerson) -> None:
+        self.facts.append((person.sex, person.age_years, person.nationality))
+        self.records.append(personal_json(person.personal))
+        self.found_by.append(indexed_values(person.personal))
+
+    def cnic(self, position: int) -> str | None:
+        return next((value for kind, value in self.found_by[position] if kind == "cnic"), None)
 
 
 class RowMaker:
@@ -157,8 +170,7 @@ class RowMaker:
                 person = party.person
                 if isinstance(person, NewPerson) and id(person) not in position:
                     position[id(person)] = len(people.facts)
-                    people.facts.append((person.sex, person.age_years, person.nationality))
-                    people.personal.append(person.personal)
+                    people.add(person)
             made.append(self._case_rows(prepared, position))
         return people, made
 
@@ -272,15 +284,13 @@ def write_rows(
         )
     )
     codec, created = uow.codec, people.created_at
-    sealed = [
-        (*people.facts[n], codec.encode(people.personal[n]), codec.key_id, created) for n in new
-    ]
+    sealed = [(*people.facts[n], codec.seal(people.records[n]), codec.key_id, created) for n in new]
     stored = insert_tuples_with_ids(session, _table(t.Person), PERSON_KEYS, sealed)
     person_id.update(zip(new, stored, strict=True))
     identifiers = [
-        (pid, kind, token)
+        (pid, kind, codec.search_token(kind, value))
         for n, pid in zip(new, stored, strict=True)
-        for kind, token in index_tokens(codec, people.personal[n])
+        for kind, value in people.found_by[n]
     ]
     insert_tuples(session, _table(t.PersonIdentifier), IDENTIFIER_KEYS, identifiers)
     case_ids = insert_tuples_with_ids(session, _table(t.Case), CASE_KEYS, [c.case for c in cases])

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from tipwatch.domain.access import Capability, Principal
 from tipwatch.domain.errors import InvalidInput
 from tipwatch.domain.identifiers import (
+    indexed_values,
     normalise_bank_account,
     normalise_cnic,
     normalise_name,
@@ -52,17 +53,8 @@ def search_tokens_of(uow: UnitOfWork, personal: dict[str, Any]) -> list[tuple[st
 
 
 def index_tokens(codec: PersonalDataCodec, personal: dict[str, Any]) -> list[tuple[str, str]]:
-    """`search_tokens_of` with the codec alone (services.bulk_rows, in a worker process)."""
-    pairs: list[tuple[str, str]] = []
-    for name in [personal["name"], *personal.get("aliases", [])]:
-        if folded := normalise_name(name):  # a victim known only by count has no name
-            pairs.append(("name", folded))
-    for kind in ("cnic", "passport"):
-        if personal.get(kind):
-            pairs.append((kind, personal[kind]))
-    pairs += [("phone", p) for p in personal.get("phones", [])]
-    pairs += [("bank_account", a) for a in personal.get("bank_accounts", [])]
-    return [(kind, codec.search_token(kind, value)) for kind, value in dict.fromkeys(pairs)]
+    """`search_tokens_of` with the codec alone."""
+    return [(kind, codec.search_token(kind, value)) for kind, value in indexed_values(personal)]
 
 
 def person_out(uow: UnitOfWork, person: t.Person, *, reveal: bool = True) -> PersonOut:

@@ -167,8 +167,10 @@ class EncryptingCodec:
         return self.keyring.primary_id
 
     def encode(self, personal: dict[str, Any]) -> bytes:
-        data = personal_json(personal)
-        return self.encrypt_bytes(data.ljust(-(-len(data) // _PAD) * _PAD), PERSONAL_PURPOSE)
+        return self.seal(personal_json(personal))
+
+    def seal(self, record: bytes) -> bytes:
+        return self.encrypt_bytes(record.ljust(-(-len(record) // _PAD) * _PAD), PERSONAL_PURPOSE)
 
     def decode(self, stored: bytes) -> dict[str, Any]:
         value: dict[str, Any] = json.loads(self.decrypt_bytes(stored, PERSONAL_PURPOSE))

@@ -58,7 +58,7 @@ def link_people(uow: UnitOfWork, people: PeopleRows, cases: list[CaseRows]) -> d
     position_of = {
         token: n
         for n in named
-        if (cnic := people.personal[n].get("cnic"))
+        if (cnic := people.cnic(n))
         for token in uow.codec.search_tokens("cnic", cnic)
     }
     stored = persons_by_token(uow, position_of)

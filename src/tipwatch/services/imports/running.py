@@ -11,6 +11,7 @@ import contextlib
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from sqlalchemy import select
 
@@ -31,6 +32,7 @@ from tipwatch.services.imports.checking import (
     short_hash,
 )
 from tipwatch.services.imports.mapping import ColumnPlan, ImportMapping, load_mapping, plan_columns
+from tipwatch.services.imports.packing import check_rows_packed, unpacked
 from tipwatch.services.imports.reading import Table, read_table
 from tipwatch.services.imports.runs import Reject, end_run, run_summary, start_run
 from tipwatch.services.imports.store import UnitBook, UnitRow, stored_cases
@@ -74,14 +76,14 @@ def import_cases(
     run_id = start_run(ctx, actor, file.name, sha256, rules.name, dry_run)
     importer = _Importer(ctx, actor, run_id, table, plan, rules, dry_run)
     total = len(table.rows)
-    batch_size = batch_size or BATCH_SIZE
-    batches = [table.rows[start : start + batch_size] for start in range(0, total, batch_size)]
+    read_ahead = total >= READ_AHEAD_FROM_ROWS
+    batches = _batches(table.rows, batch_size or BATCH_SIZE, read_ahead)
     try:
         with many_objects():
             jobs = [(importer.reader, rows) for rows in batches]
             checked_batches = (
-                made_ahead(check_rows, jobs, workers=2)
-                if total >= READ_AHEAD_FROM_ROWS
+                map(unpacked, made_ahead(check_rows_packed, jobs, workers=2))
+                if read_ahead
                 else map(check_rows, jobs)
             )
             done = 0
@@ -100,6 +102,17 @@ def import_cases(
         assert run is not None
         summary = run_summary(uow, run)
     return summary.model_copy(update={"ignored_columns": plan.ignored})
+
+
+def _batches(
+    rows: list[tuple[int, list[Cell]]], size: int, read_ahead: bool
+) -> list[list[tuple[int, list[Cell]]]]:
+    """The rows in batches of `size`. Read ahead, the first 2 x `size` rows come in quarter
+    batches: this process checks them itself while the workers start (about a second), and
+    with whole batches it would still be busy with one when the workers are up."""
+    small = max(1, size // 4) if read_ahead else size
+    starts = [*range(0, min(len(rows), 2 * size), small), *range(2 * size, len(rows), size)]
+    return [rows[start:end] for start, end in pairwise([*starts, len(rows)])]
 
 
 class _Importer:
