@@ -135,7 +135,7 @@ def test_a_large_file_read_in_worker_processes_lands_the_same(
     """From READ_AHEAD_FROM_ROWS rows, batches are read in worker processes: here every batch
     of two rows is, and the counts, cases and rejects are those of the test above."""
     monkeypatch.setattr(running, "READ_AHEAD_FROM_ROWS", 0)
-    monkeypatch.setattr(ahead, "MAKE_HERE", False)
+    monkeypatch.setattr(ahead, "MAKE_HERE_WHILE_STARTING", False)
     add_unit(ctx)
     summary = import_cases(ctx, SYSTEM, csv_file(ALL_ROWS), batch_size=2)
 

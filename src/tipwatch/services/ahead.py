@@ -4,12 +4,6 @@ The bulk paths (the demo build, imports) alternate pure work (making or reading 
 checking them by the domain rules) with writing. `made_ahead` runs the pure part of the next
 steps in worker processes, so both cores are busy. The results are the same as making them in
 order here, which is also what happens on one core or when a worker cannot start.
-
-This process never sits waiting for a worker while there is a job nobody has started: it makes
-that job itself and keeps the result for its turn. So one worker and this process share two
-cores between them. More processes than cores were slower: on this 2-core machine an import's
-worker spent 40% more CPU on the same batch with two workers and the writer taking turns on
-the cores than with one.
 """
 
 from __future__ import annotations
@@ -29,12 +23,9 @@ from tipwatch.services.bulk import many_objects
 Job = TypeVar("Job")
 Made = TypeVar("Made")
 PARENT_CHECK_SECONDS = 0.25
-# Jobs are made here while the workers start (a second or so of imports) and whenever the next
-# result is not ready; off, every job but those after a worker died is made by a worker (tests
-# use it to be sure).
-MAKE_HERE = True
-QUEUED_PER_WORKER = 2  # a worker finishing one job starts the next without waiting for us
-MADE_HERE_AHEAD = 2  # at most this many results made here ahead of their turn
+# Jobs are made here while the workers start (a second or so of imports); off, every job but
+# those after a worker died is made by a worker (tests use it to be sure).
+MAKE_HERE_WHILE_STARTING = True
 
 
 def _follow_parent() -> None:
@@ -82,11 +73,10 @@ def _warm_up(executor: ProcessPoolExecutor, workers: int, ready: threading.Event
         ready.set()
 
 
-class _Jobs(Generic[Job, Made]):
-    """Who makes which job. Jobs are claimed in order, by the workers (handed out by the
-    caller's thread as it goes and by the warm-up thread the moment the workers are up) or by
-    the caller: its own turn, or the next job nobody has while a worker is still on its
-    turn's."""
+class _HandOut(Generic[Job, Made]):
+    """The jobs given to the workers, handed out by the caller's thread as it goes and by the
+    warm-up thread the moment the workers are up: the caller may be busy making a job here
+    then, and the workers should not wait for it to finish."""
 
     def __init__(
         self, executor: ProcessPoolExecutor, make: Callable[[Job], Made], jobs: Sequence[Job],
@@ -95,50 +85,29 @@ class _Jobs(Generic[Job, Made]):
         self.executor, self.make, self.jobs, self.workers = executor, make, jobs, workers
         self.lock = threading.Lock()
         self.futures: dict[int, Future[Made]] = {}  # handed out, not yet taken by the caller
-        self.made_here: dict[int, Made] = {}  # made here ahead of their turn
         self.claimed = 0  # every job before this one is made here or handed out
+        self.taken = 0  # every job before this one has been taken by the caller
 
     def hand_out(self) -> None:
+        """Give the workers the next jobs, up to workers + 1 not yet taken by the caller."""
         with self.lock:
-            while (
-                self.claimed < len(self.jobs)
-                and len(self.futures) < self.workers * QUEUED_PER_WORKER
-            ):
+            while self.claimed < len(self.jobs) and self.claimed - self.taken <= self.workers:
                 job = self.jobs[self.claimed]
                 self.futures[self.claimed] = self.executor.submit(_in_worker, self.make, job)
                 self.claimed += 1
 
-    def result(self, n: int) -> Made:
-        """Job n's result, made here or by the worker that has it."""
-        while True:
-            with self.lock:
-                if n in self.made_here:
-                    return self.made_here.pop(n)
-                future = self.futures.pop(n, None)
-                if future is None:  # nobody has it
-                    assert n == self.claimed
-                    self.claimed += 1
-                    spare = None
-                elif future.done() or not MAKE_HERE or len(self.made_here) >= MADE_HERE_AHEAD:
-                    spare = None
-                elif self.claimed < len(self.jobs):
-                    self.futures[n] = future  # still the worker's
-                    spare, self.claimed = self.claimed, self.claimed + 1
-                else:
-                    spare = None
-            if future is None:
-                return self.make(self.jobs[n])
-            if spare is None:
-                return future.result()
-            self.made_here[spare] = self.make(self.jobs[spare])
-            self.hand_out()
-
-    def made_after_failure(self, n: int) -> Made:
-        return self.made_here.pop(n) if n in self.made_here else self.make(self.jobs[n])
+    def take(self) -> Future[Made] | None:
+        """The next job's future, or None if no worker has it: the caller makes it."""
+        with self.lock:
+            n, self.taken = self.taken, self.taken + 1
+            if n in self.futures:
+                return self.futures.pop(n)
+            self.claimed = n + 1
+            return None
 
 
 def _start_workers(
-    executor: ProcessPoolExecutor, workers: int, jobs: _Jobs[Job, Made], ready: threading.Event
+    executor: ProcessPoolExecutor, workers: int, jobs: _HandOut[Job, Made], ready: threading.Event
 ) -> None:
     up = threading.Event()
     _warm_up(executor, workers, up)
@@ -154,10 +123,8 @@ def made_ahead(
     make: Callable[[Job], Made], jobs: Sequence[Job], workers: int = 1
 ) -> Iterator[Made]:
     """`make(job)` for each job, in order. Jobs are made here while `workers` worker
-    processes start; once they are up, they make the rest, each with up to QUEUED_PER_WORKER
-    jobs in hand, while this process makes the next job nobody has whenever it would
-    otherwise wait for one of theirs (so at most 2 x workers + MADE_HERE_AHEAD + 1 results
-    are held at once).
+    processes start; once they are up, they make the rest, staying up to one step each, plus
+    one, ahead of the caller (so at most workers + 2 results are held at once).
 
     `make` must be a module-level function and its jobs and results picklable. A worker that
     dies (or cannot start) is not an error: the remaining jobs are made here.
@@ -168,25 +135,26 @@ def made_ahead(
     executor = ProcessPoolExecutor(
         workers, mp_context=_start_method(make), initializer=_follow_parent
     )
-    shared: _Jobs[Job, Made] = _Jobs(executor, make, jobs, workers)
+    ahead: _HandOut[Job, Made] = _HandOut(executor, make, jobs, workers)
     ready = threading.Event()
     threading.Thread(
-        target=_start_workers, args=(executor, workers, shared, ready), daemon=True
+        target=_start_workers, args=(executor, workers, ahead, ready), daemon=True
     ).start()
-    if not MAKE_HERE:
+    if not MAKE_HERE_WHILE_STARTING:
         ready.wait()
     n = 0
     try:
         while n < len(jobs):
             if ready.is_set():
-                shared.hand_out()
-            made = shared.result(n)
+                ahead.hand_out()
+            future = ahead.take()
+            made = future.result() if future is not None else make(jobs[n])
             if ready.is_set():  # before the caller goes on with what was made
-                shared.hand_out()
+                ahead.hand_out()
             n += 1
             yield made
     except BrokenProcessPool:
-        yield from (shared.made_after_failure(k) for k in range(n, len(jobs)))
+        yield from (make(job) for job in jobs[n:])
     finally:
         ready.wait()
         executor.shutdown(wait=True, cancel_futures=True)
