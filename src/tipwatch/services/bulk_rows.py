@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Table
@@ -111,6 +112,13 @@ IDENTIFIER_KEYS = ("person_id", "kind", "token")
 FORM_KEYS = ("case_id", "form")
 
 
+# The snapshot's columns in column order (snapshots are dicts by column name)
+_CASE_SNAPSHOT = itemgetter(*CASE_SNAPSHOT_KEYS)
+_ACCUSED = itemgetter(*ACCUSED_KEYS)
+_NOT_ACCUSED = _ACCUSED(NOT_ACCUSED)
+_CHARGE_SNAPSHOT = itemgetter(*CHARGE_SNAPSHOT_KEYS)
+
+
 def _table(model: Any) -> Table:
     table: Table = model.__table__
     return table
@@ -176,6 +184,7 @@ class RowMaker:
 
     def _case_rows(self, prepared: PreparedCase, position: dict[int, int]) -> CaseRows:
         b, snapshot, now = prepared.bundle, prepared.snapshot, self.now
+        accused_columns = snapshot.accused
         case = self._case(
             [
                 b.reference,
@@ -191,14 +200,14 @@ class RowMaker:
                 now,
                 now,
                 b.import_hash,
-                *(snapshot.case[key] for key in CASE_SNAPSHOT_KEYS),
+                *_CASE_SNAPSHOT(snapshot.case),
             ]
         )
         party_no = {p.key: n for n, p in enumerate(b.parties, start=1)}
         parties = []
         for n, party in enumerate(b.parties, start=1):
             person = party.person
-            accused = NOT_ACCUSED | snapshot.accused.get(n, {})
+            accused = _ACCUSED(accused_columns[n]) if n in accused_columns else _NOT_ACCUSED
             parties.append(
                 self._party(
                     [
@@ -211,7 +220,7 @@ class RowMaker:
                         party.care_unit_id,
                         "",
                         now,
-                        *(accused[key] for key in ACCUSED_KEYS),
+                        *accused,
                     ]
                 )
             )
@@ -222,7 +231,7 @@ class RowMaker:
                     party_no[charge.party_key],
                     prepared.provision_keys[charge.key],
                     now,
-                    *(snapshot.charges[n][key] for key in CHARGE_SNAPSHOT_KEYS),
+                    *_CHARGE_SNAPSHOT(snapshot.charges[n]),
                 ]
             )
             for n, charge in enumerate(b.charges, start=1)

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
 from tipwatch.domain.errors import RuleViolation, TipwatchError
 from tipwatch.domain.law.catalogue import LegalCatalogue
@@ -112,6 +113,13 @@ def column_of(error: TipwatchError) -> str | None:
     return COLUMN_OF_FIELD.get(error.field, error.field)
 
 
+@lru_cache(maxsize=2)
+def _row_maker(dialect: str, now: datetime) -> RowMaker:
+    """One for every batch of an import a process checks: its converters remember the dates
+    they have converted, and a register repeats its dates from batch to batch."""
+    return RowMaker(dialect_named(dialect), now)
+
+
 def check_rows(job: tuple[RowReader, Sequence[tuple[int, list[Cell]]]]) -> CheckedBatch:
     """Read and check one batch of (row number, cells) and make its cases' rows."""
     reader, rows = job
@@ -146,8 +154,7 @@ def check_rows(job: tuple[RowReader, Sequence[tuple[int, list[Cell]]]]) -> Check
         except TipwatchError as error:
             item.broken_rule = Refusal(column_of(error), error.message)
         checked.append(item)
-    maker = RowMaker(dialect_named(reader.dialect), reader.now)
-    people, made = maker.rows([prepared for _, prepared in cases])
+    people, made = _row_maker(reader.dialect, reader.now).rows([prepared for _, prepared in cases])
     for (item, _), case_rows in zip(cases, made, strict=True):
         item.rows = case_rows
     return CheckedBatch(checked, people)
