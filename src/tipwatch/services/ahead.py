@@ -62,15 +62,13 @@ def _start_method(make: Callable[..., object]) -> multiprocessing.context.BaseCo
     return context
 
 
-def _warm_up(executor: ProcessPoolExecutor, workers: int, ready: threading.Event) -> None:
+def _warm_up(executor: ProcessPoolExecutor, workers: int) -> None:
     """Start the workers (in a thread: starting them waits for their imports)."""
     try:
         for started in [executor.submit(_started) for _ in range(workers)]:
             started.result()
     except Exception:
-        pass
-    finally:
-        ready.set()
+        pass  # the pool is broken: handing out jobs says so
 
 
 class _HandOut(Generic[Job, Made]):
@@ -109,8 +107,8 @@ class _HandOut(Generic[Job, Made]):
 def _start_workers(
     executor: ProcessPoolExecutor, workers: int, jobs: _HandOut[Job, Made], ready: threading.Event
 ) -> None:
-    up = threading.Event()
-    _warm_up(executor, workers, up)
+    """Start the workers and hand them their first jobs; `ready` is set once that is done."""
+    _warm_up(executor, workers)
     try:
         jobs.hand_out()
     except Exception:

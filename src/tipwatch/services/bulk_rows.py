@@ -144,9 +144,8 @@ class PeopleRows:
     created_at: Any = None  # converted for the driver
     facts: list[tuple[str, int | None, str | None]] = field(default_factory=list)
     records: list[bytes] = field(default_factory=list)  # personal data as canonical JSON
-    found_by: list[list[tuple[str, str]]] = field(
-        default_factory=list
-    )  # identifiers.indexed_values
+    # what each is found by: (kind, normalised value), identifiers.indexed_values
+    found_by: list[list[tuple[str, str]]] = field(default_factory=list)
 
     def add(self, person: NewPerson) -> None:
         self.facts.append((person.sex, person.age_years, person.nationality))
