@@ -26,7 +26,7 @@ from tipwatch.services.schemas.people import (
     PersonSearch,
 )
 from tipwatch.storage import tables as t
-from tipwatch.storage.personal import PERSONAL_FIELDS, PersonalDataCodec
+from tipwatch.storage.personal import PERSONAL_FIELDS
 from tipwatch.storage.uow import UnitOfWork
 
 
@@ -49,11 +49,7 @@ def search_tokens_of(uow: UnitOfWork, personal: dict[str, Any]) -> list[tuple[st
 
     Also used by services.keys to rebuild the index of each record it rotates.
     """
-    return index_tokens(uow.codec, personal)
-
-
-def index_tokens(codec: PersonalDataCodec, personal: dict[str, Any]) -> list[tuple[str, str]]:
-    """`search_tokens_of` with the codec alone."""
+    codec = uow.codec
     return [(kind, codec.search_token(kind, value)) for kind, value in indexed_values(personal)]
 
 
