@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Row, insert, select, update
+from sqlalchemy import Row, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from tipwatch.domain.errors import TipwatchError
@@ -38,6 +38,19 @@ HASHED_FIELDS = (
     "purpose",
     "details",
 )
+
+
+# Core statements made once, not ORM ones made per call: an entry is written on every read,
+# and building and running the ORM's bulk update took about 1.8 ms an entry.
+_HEAD = AuditHead.__table__
+_TAKE_NEXT_ID = (
+    update(_HEAD)
+    .where(_HEAD.c.id == 1)
+    .values(seq=_HEAD.c.seq + 1)
+    .returning(_HEAD.c.seq, _HEAD.c.last_hash)
+)
+_ADD_ENTRY = insert(AuditEntry.__table__)
+_SET_LAST_HASH = update(_HEAD).where(_HEAD.c.id == 1).values(last_hash=bindparam("digest"))
 
 
 class AuditChainError(TipwatchError):
@@ -91,13 +104,8 @@ def append_entry(
     appends from concurrent transactions queue up. The lock is held until the caller commits or
     rolls back: append as the last step of a transaction, just before committing.
     """
-    head = session.execute(
-        update(AuditHead)
-        .where(AuditHead.id == 1)
-        .values(seq=AuditHead.seq + 1)
-        .returning(AuditHead.seq, AuditHead.last_hash)
-        .execution_options(synchronize_session=False)
-    ).one_or_none()
+    connection = session.connection()
+    head = connection.execute(_TAKE_NEXT_ID).one_or_none()
     if head is None:
         raise AuditChainError("the audit log has no head row: refusing to start a new chain")
     seq, prev_hash = head
@@ -115,14 +123,8 @@ def append_entry(
         "details": json.loads(canonical_json(dict(details or {}))),
     }
     digest = entry_hash(prev_hash, fields)
-    # Core statements, not the ORM unit of work: an entry is written on every read
-    session.execute(insert(AuditEntry).values(**fields, prev_hash=prev_hash, hash=digest))
-    session.execute(
-        update(AuditHead)
-        .where(AuditHead.id == 1)
-        .values(last_hash=digest)
-        .execution_options(synchronize_session=False)
-    )
+    connection.execute(_ADD_ENTRY, {**fields, "prev_hash": prev_hash, "hash": digest})
+    connection.execute(_SET_LAST_HASH, {"digest": digest})
     return AuditEntry(**fields, prev_hash=prev_hash, hash=digest)
 
 
