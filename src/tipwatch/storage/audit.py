@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Row, bindparam, insert, select, update
+from sqlalchemy import Row, Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from tipwatch.domain.errors import TipwatchError
@@ -42,14 +42,15 @@ HASHED_FIELDS = (
 
 # Core statements made once, not ORM ones made per call: an entry is written on every read,
 # and building and running the ORM's bulk update took about 1.8 ms an entry.
-_HEAD = AuditHead.__table__
+_HEAD: Table = AuditHead.__table__  # type: ignore[assignment]
+_LOG: Table = AuditEntry.__table__  # type: ignore[assignment]
 _TAKE_NEXT_ID = (
     update(_HEAD)
     .where(_HEAD.c.id == 1)
     .values(seq=_HEAD.c.seq + 1)
     .returning(_HEAD.c.seq, _HEAD.c.last_hash)
 )
-_ADD_ENTRY = insert(AuditEntry.__table__)
+_ADD_ENTRY = insert(_LOG)
 _SET_LAST_HASH = update(_HEAD).where(_HEAD.c.id == 1).values(last_hash=bindparam("digest"))
 
 
