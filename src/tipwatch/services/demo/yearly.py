@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from tipwatch.domain.law.catalogue import LegalCatalogue
+from tipwatch.services import packing
 from tipwatch.services.bulk import CaseBundle, PartyRecord, prepare
 from tipwatch.services.bulk_rows import CaseRows, PeopleRows, RowMaker
 from tipwatch.services.demo.cases import CaseFactory
@@ -108,3 +109,25 @@ def year_rows(job: YearJob) -> list[RowBatch]:
         prepared = [prepare(b, job.catalogue, job.today) for b in bundles[start : start + size]]
         batches.append(RowBatch(*maker.rows(prepared)))
     return batches
+
+
+def year_rows_packed(job: YearJob) -> bytes:
+    """`year_rows` as bytes: what the worker process runs."""
+    return packed_year(year_rows(job))
+
+
+def packed_year(batches: list[RowBatch]) -> bytes:
+    """A year's batches as plain tuples (services.packing), for `unpacked_year`."""
+    return packing.packed(
+        [
+            (packing.people_tuple(batch.people), [packing.case_tuple(c) for c in batch.cases])
+            for batch in batches
+        ]
+    )
+
+
+def unpacked_year(data: bytes) -> list[RowBatch]:
+    return [
+        RowBatch(packing.people_rows(people), [packing.case_rows(c) for c in cases])
+        for people, cases in packing.unpacked(data)
+    ]

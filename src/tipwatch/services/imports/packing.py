@@ -1,20 +1,12 @@
-"""A checked batch (`checking.CheckedBatch`) as bytes, to cross from a worker to the writer.
-
-A batch of 1,000 rows is about 120,000 values. Pickled as the dataclasses it is made of, the
-writer spent 90 µs a row unpickling it, a third of its own work, and the writer is the one
-process an import cannot share between cores. As plain tuples in `marshal`, the interpreter's
-own format for builtins, it reads back in well under half the time. Rows made for a driver
-that takes objects marshal cannot hold (dates for PostgreSQL) are pickled instead.
-"""
+"""A checked batch (`checking.CheckedBatch`) as bytes, to cross from a worker to the writer
+(services.packing: plain tuples in `marshal`)."""
 
 from __future__ import annotations
 
-import marshal
-import pickle
 from collections.abc import Sequence
 from typing import Any
 
-from tipwatch.services.bulk_rows import CaseRows, PeopleRows
+from tipwatch.services import packing
 from tipwatch.services.imports.checking import (
     CheckedBatch,
     CheckedRow,
@@ -25,26 +17,16 @@ from tipwatch.services.imports.checking import (
 from tipwatch.services.imports.store import UnitRow
 from tipwatch.services.imports.values import Cell
 
-_MARSHAL, _PICKLE = b"M", b"P"
-
 
 def packed(batch: CheckedBatch) -> bytes:
-    p = batch.people
-    value = (
-        [_row_tuple(row) for row in batch.rows],
-        (p.created_at, p.facts, p.records, p.found_by),
-    )
-    try:
-        return _MARSHAL + marshal.dumps(value)
-    except ValueError:  # a value marshal cannot hold
-        return _PICKLE + pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    value = ([_row_tuple(row) for row in batch.rows], packing.people_tuple(batch.people))
+    return packing.packed(value)
 
 
 def unpacked(data: bytes) -> CheckedBatch:
     """The batch `packed` made: only ever bytes this process's own workers sent."""
-    body = memoryview(data)[1:]
-    rows, people = marshal.loads(body) if data[:1] == _MARSHAL else pickle.loads(body)
-    return CheckedBatch([_row(*row) for row in rows], PeopleRows(*people))
+    rows, people = packing.unpacked(data)
+    return CheckedBatch([_row(*row) for row in rows], packing.people_rows(people))
 
 
 def _row_tuple(row: CheckedRow) -> tuple[Any, ...]:
@@ -55,9 +37,7 @@ def _row_tuple(row: CheckedRow) -> tuple[Any, ...]:
         None if row.unit is None else (row.unit.id, row.unit.code, row.unit.district),
         row.reference,
         row.fingerprints,
-        None
-        if rows is None
-        else (rows.case, rows.forms, rows.parties, rows.charges, rows.events, rows.legs),
+        None if rows is None else packing.case_tuple(rows),
         None if row.broken_rule is None else (row.broken_rule.field, row.broken_rule.reason),
         row.probably_stored,
     )
@@ -79,7 +59,7 @@ def _row(
         None if unit is None else UnitRow(*unit),
         reference,
         fingerprints,
-        None if rows is None else CaseRows(*rows),
+        None if rows is None else packing.case_rows(rows),
         None if broken_rule is None else Refusal(*broken_rule),
         probably_stored,
     )
