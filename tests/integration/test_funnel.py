@@ -252,6 +252,12 @@ def test_the_funnel_breaks_down_by_province_and_filters_by_law(ctx: Context) -> 
     report = attrition_funnel(ctx, SYSTEM, FunnelFilters(year=2024, by="province"))
     totals = {g.key: g.funnel.total for g in report.groups}
     assert totals == {"Punjab": 6, "Sindh": 1}
+    sindh = next(g.funnel for g in report.groups if g.key == "Sindh")
+    assert [d.median_days for d in sindh.delays] == [44, 17, None, None]  # C7 alone
+    for overall, *in_provinces in zip(
+        report.funnel.delays, *(g.funnel.delays for g in report.groups), strict=True
+    ):
+        assert overall.measured == sum(d.measured for d in in_provinces)
     assert funnel(ctx, act="PTPA").total == 2
     assert funnel(ctx, provision="370 PPC").total == 1
     assert attrition_funnel(ctx, SYSTEM, FunnelFilters()).funnel.total == 8

@@ -13,7 +13,7 @@ from sqlalchemy import ColumnElement, Select, and_, case, exists, func, or_, sel
 from tipwatch.domain.vocabulary import PersonRole
 from tipwatch.services.schemas.funnel import FunnelFilters
 from tipwatch.storage import tables as t
-from tipwatch.storage.database import days_between_sql
+from tipwatch.storage.database import days_between_sql, joined_sql
 
 # Rows are grouped in SQL by their case's year and unit, the order of the funnel's covering
 # index (storage.tables.FUNNEL_INDEX_COLUMNS), and by case type when the report is by case
@@ -161,9 +161,11 @@ def delays_sql(
         (rows.concluded_on, rows.charged_on),
         (rows.sentenced_on, rows.convicted_on),
     ]
-    columns = [days_between_sql(later, earlier, dialect) for later, earlier in pairs]
+    columns = [
+        joined_sql(days_between_sql(later, earlier, dialect), dialect) for later, earlier in pairs
+    ]
     measured = t.Case.challan_submitted_on.is_not(None)  # every delay starts at the challan
-    return rows.base_sql([*keys, *columns]).where(measured, *where)
+    return rows.base_sql([*keys, *columns]).where(measured, *where).group_by(*keys)
 
 
 def late_challans_sql(
