@@ -126,8 +126,14 @@ def _interleaved(
 
 
 def run() -> list[str]:
-    protected = scratch_context(EncryptingCodec(KeyRing.generate()), "protected")
-    plain = scratch_context(PlainCodec(), "plain")
+    with (
+        scratch_context(EncryptingCodec(KeyRing.generate()), "protected") as protected,
+        scratch_context(PlainCodec(), "plain") as plain,
+    ):
+        return _measure(protected, plain)
+
+
+def _measure(protected: Context, plain: Context) -> list[str]:
     protected_ids, plain_ids = _fill(protected), _fill(plain)
     with_reads, without_reads = _read(protected, protected_ids), _read(plain, plain_ids)
     with_both, without = _interleaved(with_reads, without_reads)

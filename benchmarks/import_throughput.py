@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from benchmarks.common import scratch_context
 from tipwatch.domain.access import SYSTEM
 from tipwatch.services import units
+from tipwatch.services.context import Context
 from tipwatch.services.imports import UploadedFile, import_cases, running
 from tipwatch.services.schemas.units import UnitCreate
 from tipwatch.storage.crypto import EncryptingCodec, KeyRing
@@ -82,7 +83,11 @@ def synthetic_register(
 
 
 def run() -> list[str]:
-    ctx = scratch_context(EncryptingCodec(KeyRing.generate()), "imports")
+    with scratch_context(EncryptingCodec(KeyRing.generate()), "imports") as ctx:
+        return _measure(ctx)
+
+
+def _measure(ctx: Context) -> list[str]:
     for n in range(4):
         units.add_unit(ctx, SYSTEM, UnitCreate(code=f"FIA-B{n}", name=f"FIA Bench {n}",
                                                kind="fia_circle", agency="FIA",

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from benchmarks.common import Timing, scratch_context, timed
 from tipwatch.api.app import create_app
 from tipwatch.domain.access import SYSTEM
+from tipwatch.services.context import Context
 from tipwatch.services.demo.build import DemoOptions, build_demo
 from tipwatch.services.funnel import attrition_funnel
 from tipwatch.services.schemas.funnel import FunnelFilters
@@ -34,7 +35,11 @@ def _verdict(timing: Timing, target_ms: float) -> str:
 
 
 def run() -> list[str]:
-    ctx = scratch_context(EncryptingCodec(KeyRing.generate()), "national")
+    with scratch_context(EncryptingCodec(KeyRing.generate()), "national") as ctx:
+        return _measure(ctx)
+
+
+def _measure(ctx: Context) -> list[str]:
     prepare_database(ctx)
     report = build_demo(ctx, DemoOptions(seed=2025))
     with ctx.uow() as uow:
