@@ -182,13 +182,16 @@ def _delays(
         for counted, joined in zip(texts[key_of(found[:width])], found[width:], strict=True):
             if joined:
                 counted.update(joined.split(","))
-    delays: dict[str, list[Counter[int]]] = {}
-    for key, counts in texts.items():
-        delays[key] = [
-            Counter({int(days): n for days, n in counted.items() if int(days) >= 0})
-            for counted in counts
-        ]
-    return delays
+    return {key: [_whole_days(counted) for counted in counts] for key, counts in texts.items()}
+
+
+def _whole_days(counted: Counter[str]) -> Counter[int]:
+    """Counts of days written as text ("29"), as numbers; negative ones left out."""
+    days: Counter[int] = Counter()
+    for value, n in counted.items():
+        if (number := int(value)) >= 0:
+            days[number] += n
+    return days
 
 
 def _no_delays() -> list[Counter[int]]:
