@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import Engine, event, func, insert, select, text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import ORMExecuteState, Session
 from typer.testing import CliRunner
 
@@ -177,6 +178,30 @@ def test_an_entry_rolled_back_with_its_change_leaves_no_trace(ctx: Context) -> N
         ]
     report = verify(ctx.engine)
     assert (report.ok, report.checked) == (True, 6)
+
+
+def test_the_changes_an_entry_records_hold_their_locks_before_it_is_appended(
+    ctx: Context,
+) -> None:
+    """The head row is the last lock a transaction takes. A change still pending in the
+    session would lock its row after the head: a transaction that locked that row first and
+    then waits for the head would deadlock with this one (PostgreSQL)."""
+    with ctx.uow() as uow:
+        uow.session.add(t.Unit(code="PS-A", name="PS A", kind="police_station",
+                               agency="Punjab Police", district="Lahore",
+                               province="Punjab"))  # fmt: skip
+        uow.commit()
+    with ctx.uow() as uow:
+        unit = uow.session.scalars(select(t.Unit).where(t.Unit.code == "PS-A")).one()
+        unit.name = "PS A (renamed)"
+        append_entry(uow.session, **_fields(1, action="unit.update"))
+
+        assert not uow.session.dirty
+        if ctx.engine.dialect.name == "postgresql":
+            with ctx.engine.connect() as other, pytest.raises(OperationalError):
+                other.execute(
+                    text("SELECT id FROM units WHERE id = :id FOR UPDATE NOWAIT"), {"id": unit.id}
+                )
 
 
 def test_two_writers_appending_at_once_form_one_chain(engine: Engine) -> None:

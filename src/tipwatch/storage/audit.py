@@ -105,6 +105,10 @@ def append_entry(
     appends from concurrent transactions queue up. The lock is held until the caller commits or
     rolls back: append as the last step of a transaction, just before committing.
     """
+    # The session's pending changes go first: the head is the last lock a transaction takes
+    # (taken before another row's lock, it deadlocks with a transaction that locked that row
+    # first and waits for the head, on PostgreSQL).
+    session.flush()
     connection = session.connection()
     head = connection.execute(_TAKE_NEXT_ID).one_or_none()
     if head is None:
