@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
-from tipwatch.services.bulk_rows import CaseRows, PeopleRows
+from tipwatch.domain.events import EventKind
+from tipwatch.domain.law.catalogue import default_catalogue
+from tipwatch.domain.vocabulary import CaseType, ExploitationForm, PersonRole
+from tipwatch.services.bulk import (
+    CaseBundle,
+    ChargeRecord,
+    EventRecord,
+    NewPerson,
+    PartyRecord,
+    prepare,
+)
+from tipwatch.services.bulk_rows import CaseRows, PeopleRows, RowMaker
 from tipwatch.services.demo.yearly import RowBatch, packed_year, unpacked_year
+from tipwatch.storage.database import dialect_named
 
 
 def _batch(reported_on: object, number: int) -> RowBatch:
@@ -36,4 +48,37 @@ def test_a_year_of_rows_comes_back_from_the_worker_as_it_was(
     data = packed_year(year)
 
     assert data[:1] == format_used
+    assert unpacked_year(data) == year
+
+
+def test_rows_made_from_vocabulary_values_cross_as_plain_text() -> None:
+    """The demo names types, roles, forms and events by their vocabulary (StrEnum) values:
+    the rows made from them must still be plain values, or every year goes through pickle."""
+    accused = NewPerson({"name": "Accused 1", "cnic": "3520211112223"}, sex="male")
+    bundle = CaseBundle(
+        number="1",
+        year=2024,
+        unit_id=1,
+        unit_code="FIA-LHR",
+        case_type=CaseType.TRAFFICKING,
+        reported_on=date(2024, 1, 5),
+        offence_date=date(2024, 1, 1),
+        exploitation=[ExploitationForm.FORCED_LABOUR],
+        parties=[
+            PartyRecord("a", PersonRole.ACCUSED, accused),
+            PartyRecord("v", PersonRole.VICTIM, NewPerson({"name": "Victim 1"}, sex="female")),
+        ],
+        charges=[ChargeRecord("c", "a", "3(1) PTPA")],
+        events=[
+            EventRecord(EventKind.FIR_REGISTERED, date(2024, 1, 5)),
+            EventRecord(EventKind.ARREST, date(2024, 1, 6), party_key="a"),
+        ],
+    )
+    prepared = prepare(bundle, default_catalogue(), date(2025, 1, 1))
+    people, cases = RowMaker(dialect_named("sqlite"), datetime(2025, 1, 1)).rows([prepared])
+    year = [RowBatch(people, cases)]
+
+    data = packed_year(year)
+
+    assert data[:1] == b"M"
     assert unpacked_year(data) == year

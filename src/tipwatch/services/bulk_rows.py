@@ -119,6 +119,12 @@ _NOT_ACCUSED = _ACCUSED(NOT_ACCUSED)
 _CHARGE_SNAPSHOT = itemgetter(*CHARGE_SNAPSHOT_KEYS)
 
 
+# A vocabulary value (a StrEnum such as EventKind.ARREST) as plain text: rows cross from worker
+# processes in `marshal` (services.packing), which holds only the builtin types; one enum
+# value sent the whole batch through pickle, and each enum back through its class's lookup.
+_text = str.__str__
+
+
 def _table(model: Any) -> Table:
     table: Table = model.__table__
     return table
@@ -190,7 +196,7 @@ class RowMaker:
                 b.number,
                 b.year,
                 b.unit_id,
-                b.case_type,
+                _text(b.case_type),
                 b.offence_date,
                 b.reported_on,
                 b.narrative,
@@ -212,7 +218,7 @@ class RowMaker:
                     [
                         position[id(person)] if isinstance(person, NewPerson) else None,
                         person if isinstance(person, int) else None,
-                        party.role,
+                        _text(party.role),
                         party.organisation_id,
                         party.rank,
                         party.agency,
@@ -243,7 +249,7 @@ class RowMaker:
                     None,
                     party_no.get(e.party_key or charged.get(e.charge_key or "", "")),
                     charge_no.get(e.charge_key or ""),
-                    e.kind,
+                    _text(e.kind),
                     e.occurred_on,
                     e.details,
                     "",
@@ -271,7 +277,7 @@ class RowMaker:
             )
             for sequence, leg in enumerate(b.route_legs, start=1)
         ]
-        forms = list(dict.fromkeys(b.exploitation))
+        forms = [_text(form) for form in dict.fromkeys(b.exploitation)]
         return CaseRows(case, forms, parties, charges, events, legs)
 
 
