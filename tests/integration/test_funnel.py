@@ -264,6 +264,13 @@ def test_the_funnel_breaks_down_by_province_and_filters_by_law(ctx: Context) -> 
 
 
 @pytest.mark.usefixtures("known_year")
+def test_the_funnel_by_case_type_keeps_every_delay(ctx: Context) -> None:
+    report = attrition_funnel(ctx, SYSTEM, FunnelFilters(year=2024, by="case_type"))
+    assert [(g.key, g.funnel.total) for g in report.groups] == [("trafficking", 7)]
+    assert [d.median_days for d in report.groups[0].funnel.delays] == [29, 17, 91.5, 6.5]
+
+
+@pytest.mark.usefixtures("known_year")
 def test_published_figures_sit_beside_the_records_in_the_same_unit(ctx: Context) -> None:
     assert seed_published_figures(ctx) > 15
     assert seed_published_figures(ctx) == 0  # only into an empty table
