@@ -36,3 +36,13 @@ def test_every_cli_command_is_documented() -> None:
     assert len(commands) > 15
     for command in commands:
         assert f"tipwatch {command}" in text, command
+
+
+def test_the_import_help_names_the_batch_size_the_import_uses() -> None:
+    from typer.testing import CliRunner
+
+    from tipwatch.services.imports import running
+
+    result = CliRunner().invoke(app, ["import", "cases", "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert f"(default {running.BATCH_SIZE:,})" in " ".join(result.output.split())

@@ -189,3 +189,32 @@ def test_every_template_column_and_status_is_documented() -> None:
         assert f"`{column}`" in text, column
     for status in ImportStatus:
         assert f"`{status}`" in text, status
+
+
+def test_a_catalogue_copy_is_not_kept_alive_by_the_notations_read_with_it() -> None:
+    """A worker gets a fresh copy of the catalogue with every batch of a long import: the
+    notations remembered for one copy must not keep it (and its provisions) in memory."""
+    import gc
+    import pickle
+    import weakref
+
+    from tipwatch.services.imports.rows import provisions_named
+
+    copy = pickle.loads(pickle.dumps(default_catalogue()))
+    assert provisions_named(copy, "370/371-A PPC; u/s 3 PTPA") == [
+        "PPC 370",
+        "PPC 371-A",
+        "PTPA 3(1)",
+    ]
+    gone = weakref.ref(copy)
+    del copy
+    gc.collect()
+    assert gone() is None
+
+
+def test_an_unknown_section_is_refused_again_when_read_again() -> None:
+    from tipwatch.services.imports.rows import provisions_named
+
+    for _ in range(2):  # the second time from what was remembered
+        with pytest.raises(RowProblem, match=r"sections: .*999.*not in the legal catalogue"):
+            provisions_named(default_catalogue(), "999 PPC")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache, partial
+from functools import partial
+from weakref import WeakKeyDictionary
 
 from tipwatch.domain.errors import TipwatchError
 from tipwatch.domain.law.catalogue import LegalCatalogue
@@ -147,14 +148,25 @@ def _year(value: int, this_year: int) -> int:
     return value
 
 
-@lru_cache(maxsize=4096)
+# What each notation names, per catalogue: registers repeat the same few notations thousands of
+# times. Weakly keyed: a worker process gets a fresh copy of the catalogue with every batch, and
+# a copy done with is dropped rather than kept alive by its entries; at most NOTATIONS_KEPT a
+# catalogue, for a server's catalogue lives as long as the server.
+NOTATIONS_KEPT = 4096
+_NAMED: WeakKeyDictionary[LegalCatalogue, dict[str, tuple[str, ...] | str]] = WeakKeyDictionary()
+
+
 def _keys_of(catalogue: LegalCatalogue, notation: str) -> tuple[str, ...] | str:
-    """The provision keys a notation names, or the reason it names none (cached: registers
-    repeat the same few notations thousands of times)."""
-    try:
-        return tuple(p.key for p in catalogue.parse(notation))
-    except TipwatchError as exc:
-        return exc.message
+    """The provision keys a notation names, or the reason it names none."""
+    known = _NAMED.setdefault(catalogue, {})
+    if notation not in known:
+        if len(known) >= NOTATIONS_KEPT:
+            known.clear()
+        try:
+            known[notation] = tuple(p.key for p in catalogue.parse(notation))
+        except TipwatchError as exc:
+            known[notation] = exc.message
+    return known[notation]
 
 
 def provisions_named(catalogue: LegalCatalogue, text: str) -> list[str]:
