@@ -97,6 +97,19 @@ def test_father_alias_and_address_are_kept_apart_from_the_name() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("written", "name", "aliases"),
+    [("Akash Ali", "Akash Ali", []), ("Muhammad Akaash s/o Akbar", "Muhammad Akaash", []),
+     ("Ali aka Kaka", "Ali", ["Kaka"]), ("Ali a.k.a. Kaka", "Ali", ["Kaka"]),
+     ("Ali AKA Kaka alias Bao", "Ali", ["Kaka", "Bao"])],
+)  # fmt: skip
+def test_a_name_that_begins_like_aka_is_not_split_as_an_alias(
+    written: str, name: str, aliases: list[str]
+) -> None:
+    (person,) = split_people(written)
+    assert (person.name, person.aliases) == (name, aliases)
+
+
 def test_unknown_accused_stand_for_people_not_yet_identified() -> None:
     assert split_people("Unknown") == [NamedPerson(None)]
     assert [p.name for p in split_people("Ahmed and 2 unknown persons")] == ["Ahmed", None, None]

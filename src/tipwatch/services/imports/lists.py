@@ -15,7 +15,8 @@ _PEOPLE_SEPARATORS = re.compile(r"\s*(?:;|,|&|\||\n|\band\b)\s*", re.IGNORECASE)
 _LIST_SEPARATORS = re.compile(r"\s*[;|\n]\s*")
 _FATHER = re.compile(r"\s+(?:s/o|d/o|son of|daughter of)\s+", re.IGNORECASE)
 _ADDRESS = re.compile(r"(?:^|\s+)r/o\s+", re.IGNORECASE)
-_ALIAS = re.compile(r"\s*(?:@|\balias\b|\ba\.?k\.?a\.?)\s*", re.IGNORECASE)
+# "aka" and "a.k.a." as a word of their own: not the start of Akash or Akaash
+_ALIAS = re.compile(r"\s*(?:@|\balias\b|\ba\.?k\.?a(?:\.|\b))\s*", re.IGNORECASE)
 _UNKNOWN = re.compile(
     r"(?:(\d{1,2})\s+)?(?:unknown|unidentified|un-known|na[\s-]?maloom|nameloom|"
     r"namaloom|not known)(?:\s+(?:person|persons|accused|people|men|women))?",
