@@ -31,6 +31,8 @@ _TIME = re.compile(r"[\sT]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?)?
 
 def text_of(cell: Cell) -> str:
     """A cell as text: numbers without a spurious ".0", dates in ISO form, blanks as ""."""
+    if type(cell) is str:  # every cell of a CSV file: first
+        return " ".join(cell.split())
     if cell is None:
         return ""
     if isinstance(cell, float) and cell.is_integer():
@@ -57,10 +59,15 @@ def parse_date(cell: Cell, this_year: int) -> date:
         if not math.isfinite(cell):
             raise ValueError("is not a date")
         return _excel_serial(int(cell), str(cell))
-    return _date_from_text(" ".join(str(cell).split()).lower(), this_year)
+    return _date_as_written(str(cell), this_year)
 
 
 @lru_cache(maxsize=65_536)
+def _date_as_written(written: str, this_year: int) -> date:
+    """A date from a cell's text as written (a register repeats its dates from row to row)."""
+    return _date_from_text(" ".join(written.split()).lower(), this_year)
+
+
 def _date_from_text(text: str, this_year: int) -> date:
     text = _TIME.sub("", text).strip().rstrip(".")
     if text.isdigit() and len(text) == 5:

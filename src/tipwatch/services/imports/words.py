@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
+from functools import lru_cache
 
 from tipwatch.domain.vocabulary import CaseType, ExploitationForm, Sex
 
@@ -35,8 +36,10 @@ class Verdict(StrEnum):
 _NOT_A_WORD = re.compile(r"[^0-9a-z]+")
 
 
+@lru_cache(maxsize=4096)
 def word_key(text: str) -> str:
-    """The form words are compared in: case, spacing and punctuation folded."""
+    """The form words are compared in: case, spacing and punctuation folded (remembered: a
+    register repeats its few statuses, sexes and forms of exploitation on every row)."""
     return _NOT_A_WORD.sub(" ", text.casefold()).strip()
 
 
