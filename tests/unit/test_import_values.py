@@ -25,7 +25,9 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.mark.parametrize(
     "written",
     ["12-01-2023", "12/01/23", "12.01.2023", "12 Jan 2023", "12-Jan-2023", "12th January, 2023",
-     "January 12, 2023", "2023-01-12", "12/1/2023", "12-01-2023 00:00:00", "44938"],
+     "January 12, 2023", "2023-01-12", "12/1/2023", "12-01-2023 00:00:00", "44938",
+     "2023-01-12T10:30:00", "dated 12-01-2023", "Dt. 12.01.2023", "12-01-2023 (Thursday)",
+     "Thursday, 12 Jan 2023", "12th of January 2023", "12 Jan 2023 10:30 pm"],
 )  # fmt: skip
 def test_dates_are_read_day_first_in_every_way_offices_write_them(written: str) -> None:
     assert parse_date(written, 2025) == date(2023, 1, 12)
@@ -61,7 +63,9 @@ def test_an_impossible_date_is_refused_saying_why(written: str, why: str) -> Non
     ("written", "months", "life"),
     [("84", 84, False), ("7 years", 84, False), ("7 yrs", 84, False), ("RI 7 years", 84, False),
      ("2 years 6 months", 30, False), ("6 months", 6, False), ("life", None, True),
-     ("Imprisonment for life", None, True)],
+     ("Imprisonment for life", None, True), ("10 years R.I.", 120, False),
+     ("6 months S.I.", 6, False), ("7 yrs. R.I.", 84, False), ("1.5 years", 18, False),
+     ("3 years and 6 months", 42, False)],
 )  # fmt: skip
 def test_terms_of_imprisonment(written: str, months: int | None, life: bool) -> None:
     assert parse_months(written) == (months, life)
@@ -70,7 +74,8 @@ def test_terms_of_imprisonment(written: str, months: int | None, life: bool) -> 
 @pytest.mark.parametrize(
     ("written", "rupees"),
     [("100000", 100_000), ("1,00,000", 100_000), ("Rs. 100,000/-", 100_000),
-     ("1 lac", 100_000), ("1.5 lakh", 150_000), ("Rs 2 million", 2_000_000), (50000.0, 50_000)],
+     ("1 lac", 100_000), ("1.5 lakh", 150_000), ("Rs 2 million", 2_000_000), (50000.0, 50_000),
+     ("Rs. 50,000/=", 50_000)],
 )  # fmt: skip
 def test_fines_in_rupees(written: str | float, rupees: int) -> None:
     assert parse_rupees(written) == rupees
@@ -79,6 +84,13 @@ def test_fines_in_rupees(written: str | float, rupees: int) -> None:
 def test_a_term_that_is_not_a_term_is_refused() -> None:
     with pytest.raises(ValueError, match="is not a term"):
         parse_months("seven")
+
+
+@pytest.mark.parametrize("written", ["7 years, 5 years", "7 years and 5 years", "7, 5",
+                                     "6 months 2 years"])  # fmt: skip
+def test_two_terms_in_one_entry_are_refused_rather_than_added_up(written: str) -> None:
+    with pytest.raises(ValueError, match="more than one term"):
+        parse_months(written)
 
 
 @pytest.mark.parametrize(
@@ -101,6 +113,7 @@ def test_father_alias_and_address_are_kept_apart_from_the_name() -> None:
     ("written", "name", "aliases"),
     [("Akash Ali", "Akash Ali", []), ("Muhammad Akaash s/o Akbar", "Muhammad Akaash", []),
      ("Ali aka Kaka", "Ali", ["Kaka"]), ("Ali a.k.a. Kaka", "Ali", ["Kaka"]),
+     ("Ali a.k.a. Bao", "Ali", ["Bao"]), ("Ali urf Bao", "Ali", ["Bao"]),
      ("Ali AKA Kaka alias Bao", "Ali", ["Kaka", "Bao"])],
 )  # fmt: skip
 def test_a_name_that_begins_like_aka_is_not_split_as_an_alias(

@@ -15,7 +15,7 @@ from tipwatch.domain.identifiers import normalise_cnic
 from tipwatch.domain.vocabulary import Sex
 from tipwatch.services.imports.cells import RowCells, RowProblem, aligned
 from tipwatch.services.imports.lists import NamedPerson, split_aligned, split_people
-from tipwatch.services.imports.values import parse_count
+from tipwatch.services.imports.values import parse_age, parse_count
 
 MAX_NAME = 200
 MAX_VICTIMS = 500
@@ -42,7 +42,9 @@ def _people(row: RowCells, column: str) -> list[NamedPerson]:
 
 
 def _entry(person: NamedPerson) -> PersonEntry:
-    return PersonEntry(person.name, person.father_name, person.aliases, person.address)
+    return PersonEntry(
+        person.name, person.father_name, person.aliases, person.address, age=person.age
+    )
 
 
 def read_accused(row: RowCells) -> list[PersonEntry]:
@@ -84,7 +86,7 @@ def read_victims(row: RowCells) -> list[PersonEntry]:
     ages = aligned("victim_age", split_aligned(row.text("victim_age")), len(victims), "victims")
     for n, (victim, age) in enumerate(zip(victims, ages, strict=True), start=1):
         if age is not None:
-            victim.age = row.parsed("victim_age", partial(_age, age), n)
+            victim.age = row.parsed("victim_age", partial(parse_age, age), n)
     return victims
 
 
@@ -93,10 +95,3 @@ def _sexes(row: RowCells, column: str, people: list[PersonEntry], what: str) -> 
     for person, sex in zip(people, sexes, strict=True):
         if sex is not None:
             person.sex = row.word(column, sex)
-
-
-def _age(text: str) -> int:
-    age = parse_count(text)
-    if age > 120:
-        raise ValueError("is not an age in years")
-    return age

@@ -30,6 +30,7 @@ _FIR_NUMBER = re.compile(
     r"(?:fir\s*(?:no\.?|number|#)?\s*[:.#-]?\s*)?([a-z0-9][a-z0-9-]{0,38})(?:\s*/\s*(\d{4}|\d{2}))?",
     re.IGNORECASE,
 )
+_DASHED_YEAR = re.compile(r"(\d+)-(\d{4}|\d{2})")
 MAX_TEXT = 20_000
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # below space, but tab and line ends
 
@@ -123,12 +124,17 @@ def _number_and_year(row: RowCells, fir_date: date) -> tuple[str, int]:
         raise RowProblem(
             "fir_number", f"fir_number {row.shown('fir_number', text)} is not like 112 or 112/2023"
         )
+    number, in_number = match[1], match[2]
+    dashed = _DASHED_YEAR.fullmatch(number) if in_number is None else None
+    if dashed and _year(int(dashed[2]), row.this_year) == fir_date.year:
+        # "112-23" or "112-2023": FIR 112 of that year, when it is the year of fir_date
+        number, in_number = dashed[1], dashed[2]
     written = row.text("fir_year")
     years = {
         row.parsed("fir_year", lambda: _year(parse_count(written), row.this_year))
         if written
         else None,
-        _year(int(match[2]), row.this_year) if match[2] else None,
+        _year(int(in_number), row.this_year) if in_number else None,
     } - {None}
     year = years.pop() if len(years) == 1 else fir_date.year if not years else None
     if year is None:
@@ -139,7 +145,7 @@ def _number_and_year(row: RowCells, fir_date: date) -> tuple[str, int]:
             f"the FIR is of {year} but fir_date is in {fir_date.year}: an FIR is numbered in "
             "the year it is registered",
         )
-    return match[1].upper(), year
+    return number.upper(), year
 
 
 def _year(value: int, this_year: int) -> int:
@@ -182,13 +188,21 @@ def provisions_named(catalogue: LegalCatalogue, text: str) -> list[str]:
 def _arrests(row: RowCells, accused: int) -> list[date | None]:
     text = row.text("arrest_date")
     entries = split_list(text)
-    if len(entries) == 1 and accused > 1 and "," in text:
+    if len(entries) == 1 and accused > 1 and "," in text and not _is_date(text, row.this_year):
         entries = [e.strip() for e in text.split(",")]
     listed = aligned("arrest_date", entries, accused, "accused")
     return [
         row.parsed("arrest_date", partial(parse_date, e, row.this_year), n) if e else None
         for n, e in enumerate(listed, start=1)
     ]
+
+
+def _is_date(text: str, this_year: int) -> bool:
+    try:
+        parse_date(text, this_year)
+    except ValueError:
+        return False
+    return True
 
 
 def _sentences(row: RowCells, provisions: int) -> list[SentenceEntry | None]:

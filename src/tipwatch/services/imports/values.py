@@ -24,9 +24,16 @@ _MONTHS = {
 } | {"sept": 9}
 _DAY_FIRST = re.compile(r"(\d{1,2})[-/.\s]+(\d{1,2})[-/.\s]+(\d{4}|\d{2})")
 _YEAR_FIRST = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
-_DAY_NAMED = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?[-/.,\s]*([a-z]+)[-/.,\s]*(\d{4}|\d{2})")
+_DAY_NAMED = re.compile(
+    r"(\d{1,2})(?:st|nd|rd|th)?[-/.,\s]*(?:of\s+)?([a-z]+)[-/.,\s]*(\d{4}|\d{2})"
+)
 _NAMED_DAY = re.compile(r"([a-z]+)[-/.\s]*(\d{1,2})(?:st|nd|rd|th)?[,\s]+(\d{4})")
-_TIME = re.compile(r"[\sT]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?)?$")
+_TIME = re.compile(r"(?:\s+|(?<=\d)t)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?)?$")
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+# "dated 12-01-2023", "Dt. 12.01.2023", "Thursday, 12 Jan 2023", "12-01-2023 (Thursday)"
+_AROUND_DATE = re.compile(
+    rf"^(?:(?:dated|date|dt|on)\b\.?\s*:?\s*)?(?:{_WEEKDAY},?\s+)?|\s*\(?{_WEEKDAY}\)?$"
+)
 
 
 def text_of(cell: Cell) -> str:
@@ -69,7 +76,7 @@ def _date_as_written(written: str, this_year: int) -> date:
 
 
 def _date_from_text(text: str, this_year: int) -> date:
-    text = _TIME.sub("", text).strip().rstrip(".")
+    text = _AROUND_DATE.sub("", _TIME.sub("", text)).strip().rstrip(".")
     if text.isdigit() and len(text) == 5:
         return _excel_serial(int(text), text)
     if match := _YEAR_FIRST.fullmatch(text):
@@ -128,30 +135,49 @@ def parse_count(cell: Cell) -> int:
     return int(match[1])
 
 
-_TERM = re.compile(r"(\d+(?:\.\d+)?)\s*(years?|yrs?|y|months?|mon|m)?\b")
+_TERM = re.compile(r"(\d+(?:\.\d+)?)\s*(years?|yrs?|y|months?|mon|m)?\b\.?")
 _LIFE = re.compile(r"\b(life|imprisonment for life|li)\b")
-_SENTENCE_WORDS = re.compile(r"\b(ri|si|r\.i\.|s\.i\.|rigorous|simple|imprisonment|and)\b|[.,]")
+_SENTENCE_WORDS = re.compile(r"\b(?:ri|si|rigorous|simple|imprisonment|and)\b|\b[rs]\.\s?i\.|,")
 
 
 def parse_months(cell: Cell) -> tuple[int | None, bool]:
-    """A term of imprisonment: months ("84"), "7 years", "2 years 6 months", or "life".
-    Returns (months, life imprisonment)."""
+    """A term of imprisonment: months ("84"), "7 years", "2 years 6 months", "10 years R.I.",
+    or "life". Returns (months, life imprisonment). Two terms in one entry ("7 years, 5
+    years") are refused: each section's term is an entry of its own."""
     text = text_of(cell).lower()
     if _LIFE.search(text):
         return None, True
-    rest, months, found = _SENTENCE_WORDS.sub(" ", text), 0.0, False
-    for match in _TERM.finditer(rest):
-        number, unit = float(match[1]), match[2] or "months"
-        months += number * 12 if unit.startswith("y") else number
-        found = True
-    if not found or _TERM.sub("", rest).strip():
+    rest = _SENTENCE_WORDS.sub(" ", text)
+    terms = [(float(m[1]), (m[2] or "")[:1]) for m in _TERM.finditer(rest)]
+    if not terms or _TERM.sub("", rest).strip():
         raise ValueError("is not a term: write months (84), years (7 years) or life")
+    if len(terms) > 1 and [unit for _, unit in terms] != ["y", "m"]:
+        raise ValueError(
+            "gives more than one term: write one (2 years 6 months), and the terms for "
+            "several sections as entries of their own, separated by ;"
+        )
+    months = sum(number * 12 if unit == "y" else number for number, unit in terms)
     if months > 1200:
         raise ValueError("is more than 100 years")
     return round(months), False
 
 
-_RUPEE_WORDS = re.compile(r"\b(rs|pkr|rupees?)\b\.?|/-|=/?-?")
+_AGE = re.compile(r"(\d+(?:\.\d+)?)\s*(years?|yrs?\.?|y|months?|mons?|m|days?|d)?(?:\s*old)?")
+
+
+def parse_age(cell: Cell) -> int:
+    """An age in whole years: "14", "14 years", "14 yrs old"; "8 months" is 0."""
+    match = _AGE.fullmatch(text_of(cell).lower())
+    if not match:
+        raise ValueError("is not an age: write years (14), or months for a baby (8 months)")
+    number, unit = float(match[1]), (match[2] or "y")[:1]
+    years = int(number / 12) if unit == "m" else 0 if unit == "d" else int(number)
+    if years > 120:
+        raise ValueError("is not an age in years")
+    return years
+
+
+_RUPEE_WORDS = re.compile(r"\b(rs|pkr|rupees?)\b\.?|/[-=]+|=/?-?")
 _MULTIPLIERS = {"lac": 10**5, "lacs": 10**5, "lakh": 10**5, "lakhs": 10**5, "crore": 10**7,
                 "crores": 10**7, "million": 10**6, "m": 10**6}  # fmt: skip
 _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*([a-z]+)?")
