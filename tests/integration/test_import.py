@@ -517,7 +517,8 @@ def test_an_unreadable_upload_is_refused_with_one_clear_message(
     )
     assert response.status_code == 422
     assert response.json()["error"]["message"] == (
-        "old.xls is an old Excel (.xls) file: save it as .xlsx or .csv"
+        "old.xls is an old Excel (.xls) file or one with a password: save it as .xlsx without "
+        "a password, or as .csv"
     )
 
 

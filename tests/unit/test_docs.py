@@ -46,3 +46,5 @@ def test_the_import_help_names_the_batch_size_the_import_uses() -> None:
     result = CliRunner().invoke(app, ["import", "cases", "--help"], env={"COLUMNS": "200"})
     assert result.exit_code == 0
     assert f"(default {running.BATCH_SIZE:,})" in " ".join(result.output.split())
+    guide = (ROOT / "docs" / "import.md").read_text()
+    assert f"| `--batch-size N` | rows per transaction (default {running.BATCH_SIZE:,}) |" in guide

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from tipwatch.domain.law.catalogue import default_catalogue
-from tipwatch.services.imports.cells import RowCells
+from tipwatch.services.imports.cells import RowCells, RowProblem
 from tipwatch.services.imports.lists import NamedPerson, split_aligned, split_people
 from tipwatch.services.imports.mapping import ImportMapping, plan_columns
 from tipwatch.services.imports.rows import CaseRow, read_row
@@ -95,7 +95,8 @@ def test_ages_in_years_and_a_babys_in_months(written: str, years: int) -> None:
     assert parse_age(written) == years
 
 
-HEADER = ["unit_code", "fir_number", "fir_date", "sections", "accused", "status", "arrest_date"]
+HEADER = ["unit_code", "fir_number", "fir_date", "sections", "accused", "status", "arrest_date",
+          "victims", "victim_age"]  # fmt: skip
 
 
 def _read(**values: str) -> CaseRow:
@@ -121,3 +122,32 @@ def test_a_dash_and_a_number_that_is_not_the_year_stay_in_the_fir_number() -> No
 def test_one_arrest_date_written_with_a_comma_is_every_accuseds() -> None:
     row = _read(arrest_date="12 Jan, 2023")
     assert row.arrests == [date(2023, 1, 12), date(2023, 1, 12)]
+
+
+def test_urdu_separators_and_markers_split_people_as_english_ones_do() -> None:
+    assert split_people("عمران ولد اسلم ساکن لاہور اور جاوید عرف کاکا، نذر") == [
+        NamedPerson("عمران", "اسلم", [], "لاہور"),
+        NamedPerson("جاوید", None, ["کاکا"]),
+        NamedPerson("نذر"),
+    ]
+
+
+def test_names_lost_to_question_marks_are_refused_saying_how_to_save_the_file() -> None:
+    with pytest.raises(ValueError, match="lost its Urdu letters"):
+        split_people("????? ???, Ahmed")
+
+
+@pytest.mark.parametrize("written", ["F.I.R No. 112", "112 of 2023", "FIR # 112/2023"])
+def test_more_ways_an_fir_number_is_written(written: str) -> None:
+    row = _read(fir_number=written)
+    assert (row.number, row.year) == ("112", 2023)
+
+
+def test_victims_counted_in_words_are_counted() -> None:
+    row = _read(victims="Three")
+    assert [v.name for v in row.victims] == [None, None, None]
+
+
+def test_a_victim_age_for_a_row_without_victims_is_refused_not_dropped() -> None:
+    with pytest.raises(RowProblem, match="victim_age is given but the row names no victims"):
+        _read(victim_age="14")

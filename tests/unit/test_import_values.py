@@ -9,14 +9,16 @@ from pathlib import Path
 import pytest
 
 from tipwatch.domain.errors import InvalidInput
+from tipwatch.domain.identifiers import normalise_cnic
 from tipwatch.domain.law.catalogue import default_catalogue
 from tipwatch.services.imports.cells import RowCells, RowProblem
 from tipwatch.services.imports.columns import COLUMNS, canonical_column
 from tipwatch.services.imports.lists import NamedPerson, split_aligned, split_people
 from tipwatch.services.imports.mapping import ImportMapping, load_mapping, plan_columns
+from tipwatch.services.imports.reading import read_table
 from tipwatch.services.imports.rows import read_row
 from tipwatch.services.imports.statuses import case_events
-from tipwatch.services.imports.values import parse_date, parse_months, parse_rupees
+from tipwatch.services.imports.values import parse_age, parse_date, parse_months, parse_rupees
 from tipwatch.services.imports.words import STATUS_WORDS, ImportStatus, word_key
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,7 +29,8 @@ ROOT = Path(__file__).resolve().parents[2]
     ["12-01-2023", "12/01/23", "12.01.2023", "12 Jan 2023", "12-Jan-2023", "12th January, 2023",
      "January 12, 2023", "2023-01-12", "12/1/2023", "12-01-2023 00:00:00", "44938",
      "2023-01-12T10:30:00", "dated 12-01-2023", "Dt. 12.01.2023", "12-01-2023 (Thursday)",
-     "Thursday, 12 Jan 2023", "12th of January 2023", "12 Jan 2023 10:30 pm"],
+     "Thursday, 12 Jan 2023", "12th of January 2023", "12 Jan 2023 10:30 pm", "44938.0",
+     "12\u201301\u20132023", "۱۲-۰۱-۲۰۲۳"],
 )  # fmt: skip
 def test_dates_are_read_day_first_in_every_way_offices_write_them(written: str) -> None:
     assert parse_date(written, 2025) == date(2023, 1, 12)
@@ -244,3 +247,29 @@ def test_an_unknown_section_is_refused_again_when_read_again() -> None:
     for _ in range(2):  # the second time from what was remembered
         with pytest.raises(RowProblem, match=r"sections: .*999.*not in the legal catalogue"):
             provisions_named(default_catalogue(), "999 PPC")
+
+
+def test_a_fine_of_hundreds_of_digits_is_refused_as_a_value_not_a_crash() -> None:
+    with pytest.raises(ValueError, match="not a plausible fine"):
+        parse_rupees("9" * 400)
+    with pytest.raises(ValueError, match="not an age"):
+        parse_age("9" * 400)
+
+
+@pytest.mark.parametrize("written", ["3520212345671.0", "35202\u20131234567\u20131",
+                                     "۳۵۲۰۲-۱۲۳۴۵۶۷-۱", "35202 1234567 1"])  # fmt: skip
+def test_a_cnic_however_written_is_its_13_ascii_digits(written: str) -> None:
+    assert normalise_cnic(written) == "3520212345671"
+
+
+def test_an_opendocument_or_protected_file_is_refused_saying_how_to_save_it() -> None:
+    with pytest.raises(InvalidInput, match="OpenDocument"):
+        read_table(b"PK\x03\x04rest", "register.ods", ImportMapping())
+    with pytest.raises(InvalidInput, match="or one with a password"):
+        read_table(b"\xd0\xcf\x11\xe0rest", "register.xlsx", ImportMapping())
+
+
+def test_a_cell_larger_than_the_csv_modules_limit_leaves_the_file_readable() -> None:
+    text = "fir_number,fir_date,sections,status,narrative\n1,12-01-2023,3 PTPA,UI," + "x" * 200_000
+    table = read_table(text.encode(), "big.csv", ImportMapping())
+    assert len(table.rows) == 1

@@ -7,19 +7,26 @@ never repeats the value: identifiers are personal data.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 import phonenumbers
 
 from tipwatch.domain.errors import InvalidInput
 
-_CNIC_SEPARATORS = re.compile(r"[\s\-.]")
+_CNIC_SEPARATORS = re.compile(r"[\s\-.\u2010-\u2015\u2212]")
 
 
 def normalise_cnic(value: str, field: str = "cnic") -> str:
-    """A CNIC is 13 digits, written 35202-1234567-1 or without dashes; returns the 13 digits."""
-    digits = _CNIC_SEPARATORS.sub("", value.strip())
-    if not digits.isdigit() or len(digits) != 13:
+    """A CNIC is 13 digits, written 35202-1234567-1 or without dashes, in ASCII or Urdu
+    digits, or as a spreadsheet's decimal number (3520212345671.0); returns the 13 ASCII
+    digits, so one CNIC however written finds one person."""
+    text = value.strip()
+    text = text[:-2] if text.endswith(".0") else text
+    digits = "".join(
+        str(unicodedata.decimal(c)) if c.isdecimal() else c for c in _CNIC_SEPARATORS.sub("", text)
+    )
+    if not (digits.isascii() and digits.isdigit()) or len(digits) != 13:
         raise InvalidInput(
             f"{field} must be a CNIC of 13 digits (like 35202-1234567-1); "
             f"got {len(digits)} characters",

@@ -9,10 +9,14 @@ from typing import TypeVar
 
 from tipwatch.services.imports.columns import PERSONAL_COLUMNS
 from tipwatch.services.imports.mapping import ColumnPlan, ImportMapping
-from tipwatch.services.imports.values import Cell, is_blank, parse_date, text_of
+from tipwatch.services.imports.values import Cell, is_blank, parse_date, plain, text_of
 from tipwatch.services.imports.words import WORDS_OF_COLUMN, word_key
 
 T = TypeVar("T")
+# Columns that may list several values, a line break between two (Alt+Enter in Excel)
+LIST_COLUMNS = frozenset({"accused", "accused_cnic", "accused_sex", "victims", "victim_sex",
+                          "victim_age", "exploitation", "verdict", "sections", "arrest_date",
+                          "sentence_months", "fine_rupees"})  # fmt: skip
 
 
 class RowProblem(Exception):
@@ -39,11 +43,16 @@ class RowCells:
         return cell
 
     def text(self, column: str) -> str:
-        """The cell as one line of text, mapped by the mapping file; "" when blank."""
+        """The cell as one line of text, mapped by the mapping file; "" when blank. A column
+        that lists values (`LIST_COLUMNS`) keeps its line breaks: each starts an entry."""
         cell = self.raw(column)
         if cell is None or cell == "":
             return ""
-        text = text_of(cell)
+        if column in LIST_COLUMNS and type(cell) is str and ("\n" in cell or "\r" in cell):
+            lines = plain(cell).splitlines()
+            text = "\n".join(" ".join(line.split()) for line in lines if line.strip())
+        else:
+            text = text_of(cell)
         if table := self._mapping.values.get(column):
             text = table.get(word_key(text), text)
         return "" if is_blank(text) else text
@@ -102,6 +111,10 @@ def aligned(
     """A list lined up with `count` people or provisions; one entry may stand for all."""
     if not entries:
         return [None] * count
+    if count == 0:
+        if any(entries):
+            raise RowProblem(column, f"{column} is given but the row names no {what}")
+        return []
     if len(entries) == 1 and one_for_all:
         return [entries[0] or None] * count
     if len(entries) != count:

@@ -128,6 +128,12 @@ def check_rows(job: tuple[RowReader, Sequence[tuple[int, list[Cell]]]]) -> Check
     cases: list[tuple[CheckedRow, PreparedCase]] = []
     for number, cells in rows:
         try:
+            if len(cells) > reader.plan.width:
+                raise RowProblem(
+                    None,
+                    f"the row has {len(cells)} cells but the header {reader.plan.width}: a value "
+                    "holds an unquoted comma, or a column has no header",
+                )
             cells_read = RowCells(cells, reader.plan, reader.rules, reader.this_year)
             row = read_row(cells_read, reader.catalogue)
             unit = reader.units.find(row.unit_code, row.police_station, row.district)

@@ -18,17 +18,23 @@ from dataclasses import dataclass, field
 
 # "1." "1)" "(1)" "1-" before an entry; followed by a space, or directly by a letter ("1.Ahmed")
 _NUMBER_MARK = re.compile(r"(?:^|(?<=[\s,;]))\(?(\d{1,2})\s*[.)\-](?:\s+|(?=[^\d\s.)\-]))")
-_HARD_SEPARATORS = re.compile(r"\s*[;|\n]\s*")
-_SOFT_SEPARATORS = re.compile(r"(\s*(?:,|&|\band\b)\s*)", re.IGNORECASE)
-_ALIGNED_SEPARATORS = re.compile(r"\s*(?:;|,|&|\||\n|\band\b)\s*", re.IGNORECASE)
-_LIST_SEPARATORS = re.compile(r"\s*[;|\n]\s*")
+# Urdu writes the same: "،" comma, "؛" semicolon, "اور" and; "ولد" s/o, "بنت" and "دختر" d/o,
+# "زوجہ" w/o, "ساکن" and "سکنہ" r/o, "عرف" alias.
+_HARD_SEPARATORS = re.compile(r"\s*[;|\n؛]\s*")
+_SOFT_SEPARATORS = re.compile(r"(\s*(?:,|،|&|\band\b|\bاور\b)\s*)", re.IGNORECASE)
+_ALIGNED_SEPARATORS = re.compile(r"\s*(?:;|؛|,|،|&|\||\n|\band\b|\bاور\b)\s*", re.I)
+_LIST_SEPARATORS = re.compile(r"\s*[;|\n؛]\s*")
 _MARK_END = r"(?:\s*[:.\-]\s*|\s+)"
 _FATHER = re.compile(
-    rf"(?:^|\s+)(?:[sdwh]\s?/\s?o|son of|daughter of|wife of|husband of){_MARK_END}", re.IGNORECASE
+    rf"(?:^|\s+)(?:[sdwh]\s?/\s?o|son of|daughter of|wife of|husband of|ولد|بنت|دختر|زوجہ|زوجه)"
+    rf"{_MARK_END}",
+    re.IGNORECASE,
 )
-_ADDRESS = re.compile(rf"(?:^|\s+)(?:r\s?/\s?o|resident of|sakin|sakna){_MARK_END}", re.IGNORECASE)
+_ADDRESS = re.compile(
+    rf"(?:^|\s+)(?:r\s?/\s?o|resident of|sakin|sakna|ساکن|سکنہ|سکنه){_MARK_END}", re.IGNORECASE
+)
 # "aka" and "a.k.a." as a word of their own: not the start of Akash or Akaash
-_ALIAS = re.compile(r"\s*(?:@|\balias\b|\ba\.?k\.?a(?:\.|\b)|\burf\b)\s*", re.IGNORECASE)
+_ALIAS = re.compile(r"\s*(?:@|\balias\b|\ba\.?k\.?a(?:\.|\b)|\burf\b|\bعرف\b)\s*", re.IGNORECASE)
 _BRACKETED_ALIAS = re.compile(r"\(\s*((?:@|(?:alias|aka|a\.k\.a\.?|urf)\b)[^()]*)\)", re.IGNORECASE)
 _AGE = (  # "aged 30 years", "age: 30", "30 years old"
     r"(?:aged?\s*:?\s*(\d{1,3})\s*(?:years?|yrs?\.?|y)?|(\d{1,3})\s*(?:years?|yrs?\.?))"
@@ -157,19 +163,25 @@ def _person(text: str) -> NamedPerson:
     if ("age" in lowered or "y" in lowered) and (found := _AGE_WITHIN.search(text)):
         age, text = _age(found), text[: found.start()] + text[found.end() :]
     address = father = None
-    if "/" in lowered or " of " in lowered or "sak" in lowered:
+    urdu = not lowered.isascii()
+    if urdu or "/" in lowered or " of " in lowered or "sak" in lowered:
         text, address = _split_once(_ADDRESS, text)
         if address is not None and not _FATHER.search(text):  # "Ahmed r/o Lahore s/o Bashir"
             address, father_after = _split_once(_FATHER, f" {address}")
             text = f"{text} s/o {father_after}" if father_after else text
         text, father = _split_once(_FATHER, text)
-    aliased = any(word in lowered for word in ("@", "alias", "ak", "a.k", "urf"))
+    aliased = urdu or any(word in lowered for word in ("@", "alias", "ak", "a.k", "urf"))
     name, *aliases = _aliased(text) if aliased else [" ".join(text.split())]
     if father is not None and aliased:  # "Zafar s/o Din Muhammad alias Kaloo": Zafar's alias
         father, *more = _aliased(father)
         aliases += more
     if not name:
         raise ValueError("has an entry with no name")
+    if not name.strip("? "):
+        raise ValueError(
+            "has a name of question marks only: the file lost its Urdu letters when it was "
+            "saved; save it as CSV UTF-8"
+        )
     return NamedPerson(name, father or None, aliases, address or None, age)
 
 

@@ -103,6 +103,7 @@ def load_mapping(content: bytes, name: str) -> ImportMapping:
 class ColumnPlan:
     index: dict[str, int]  # canonical column -> position in the row
     ignored: list[str]  # headers read as no column
+    width: int = 0  # cells in the header: a row with more is refused
 
 
 def recognised(header: Sequence[Cell], mapping: ImportMapping) -> int:
@@ -152,4 +153,4 @@ def plan_columns(header: Sequence[Cell], mapping: ImportMapping) -> ColumnPlan:
             "file can name the file's own headers)",
             field="file",
         )
-    return ColumnPlan(index, ignored)
+    return ColumnPlan(index, ignored, len(header))

@@ -19,6 +19,9 @@ from tipwatch.services.imports.values import parse_age, parse_count
 
 MAX_NAME = 200
 MAX_VICTIMS = 500
+_NUMBERS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            "eleven", "twelve"]  # fmt: skip
+COUNT_WORDS = {word: n for n, word in enumerate(_NUMBERS, start=1)}
 
 
 @dataclass
@@ -75,6 +78,8 @@ def read_accused(row: RowCells) -> list[PersonEntry]:
 
 def read_victims(row: RowCells) -> list[PersonEntry]:
     text = row.text("victims")
+    if text.lower() in COUNT_WORDS:  # "Three"
+        text = str(COUNT_WORDS[text.lower()])
     if text and text.split()[0].isdigit():
         count = row.parsed("victims", lambda: parse_count(text))
         if count > MAX_VICTIMS:

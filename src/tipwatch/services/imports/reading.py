@@ -1,14 +1,17 @@
 """Reading a spreadsheet (CSV or XLSX) into rows numbered as the user sees them.
 
 A row's number is its row in the spreadsheet: with the header in row 1, the first case is row 2.
-Title rows above the header are skipped (the header is the first of the first 20 rows that names
-known columns, or the mapping's `header_row`); blank rows are skipped and not counted.
+Title rows above the header are skipped (the header is the row of the first 20 that names the
+most known columns, or the mapping's `header_row`); blank rows are skipped and not counted. A
+CSV file's separator is the one that makes such a header. A row with more cells than the header
+is kept whole, for the import to refuse (a value with an unquoted comma would shift the rest).
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 
 from tipwatch.domain.errors import InvalidInput
@@ -18,6 +21,10 @@ from tipwatch.services.imports.values import Cell
 MAX_ROWS = 200_000
 MAX_BYTES = 64 * 1024 * 1024
 _HEADER_SEARCH = 20
+_URDU_RUN = re.compile(rb"[\xc0-\xff]{3}")
+# A cell may be as large as a file (the csv module's own limit, 128 KiB, refused a whole file
+# for one long cell): a cell over its column's limit refuses its row, naming it.
+csv.field_size_limit(MAX_BYTES)
 
 
 @dataclass(frozen=True)
@@ -36,13 +43,18 @@ def read_table(content: bytes, name: str, mapping: ImportMapping) -> Table:
     if len(content) > MAX_BYTES:
         raise _bad(f"{name} is over {MAX_BYTES // 2**20} MB: split it into several files")
     if content.startswith(b"\xd0\xcf\x11\xe0"):
-        raise _bad(f"{name} is an old Excel (.xls) file: save it as .xlsx or .csv")
+        raise _bad(
+            f"{name} is an old Excel (.xls) file or one with a password: save it as .xlsx "
+            "without a password, or as .csv"
+        )
+    if name.lower().endswith(".ods"):
+        raise _bad(f"{name} is an OpenDocument spreadsheet: save it as .xlsx or .csv")
     if content.startswith(b"PK\x03\x04"):
         rows = _xlsx_rows(content, name, mapping.sheet)
     elif name.lower().endswith((".xlsx", ".xlsm")):
         raise _bad(f"{name} is not a readable Excel file")
     else:
-        rows = _csv_rows(content, name)
+        rows = _csv_rows(content, name, mapping)
     return _table(rows, name, mapping)
 
 
@@ -52,22 +64,37 @@ def _table(rows: list[list[Cell]], name: str, mapping: ImportMapping) -> Table:
         if at >= len(rows):
             raise _bad(f"{name} has no row {mapping.header_row} to read the header from")
     else:
-        candidates = [(i, recognised(r, mapping)) for i, r in enumerate(rows[:_HEADER_SEARCH])]
-        good = [i for i, count in candidates if count >= 2]
         filled = [i for i, r in enumerate(rows) if any(_filled(c) for c in r)]
         if not filled:
             raise _bad(f"{name} is empty")
-        at = good[0] if good else filled[0]
+        count, at = _header_at(rows, mapping)
+        at = at if count >= 2 else filled[0]
     header = rows[at]
     width = len(header)
     data = [
-        (number, (cells + [None] * width)[:width])
+        (number, _lined_up(cells, width))
         for number, cells in enumerate(rows[at + 1 :], start=at + 2)
         if any(_filled(c) for c in cells)
     ]
     if len(data) > MAX_ROWS:
         raise _bad(f"{name} has {len(data)} rows; at most {MAX_ROWS} are read: split the file")
     return Table(header, at + 1, data)
+
+
+def _header_at(rows: list[list[Cell]], mapping: ImportMapping) -> tuple[int, int]:
+    """(columns named, row) of the row among the first that names the most known columns."""
+    counts = [(recognised(r, mapping), -i) for i, r in enumerate(rows[:_HEADER_SEARCH])]
+    count, at = max(counts, default=(0, 0))
+    return count, -at
+
+
+def _lined_up(cells: list[Cell], width: int) -> list[Cell]:
+    """The cells, one per column of the header; a row with more filled cells keeps them all."""
+    if len(cells) < width:
+        return cells + [None] * (width - len(cells))
+    if any(_filled(c) for c in cells[width:]):
+        return cells
+    return cells[:width]
 
 
 def _filled(cell: Cell) -> bool:
@@ -80,21 +107,41 @@ def _decode(content: bytes, name: str) -> str:
     try:
         return content.decode("utf-8-sig")
     except UnicodeDecodeError:
-        try:
-            return content.decode("cp1252")  # Excel's "CSV" on Windows
-        except UnicodeDecodeError as exc:
-            raise _bad(f"{name} is neither UTF-8 nor Windows text: save it as CSV UTF-8") from exc
+        pass
+    # Excel's "CSV" on Windows: Arabic script (cp1256) on a computer set to Urdu, else Western
+    # (cp1252). Urdu words are runs of bytes above 0xBF, which Western text hardly ever has.
+    encoding = "cp1256" if _URDU_RUN.search(content) else "cp1252"
+    try:
+        return content.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise _bad(f"{name} is neither UTF-8 nor Windows text: save it as CSV UTF-8") from exc
 
 
-def _csv_rows(content: bytes, name: str) -> list[list[Cell]]:
+def _csv_rows(content: bytes, name: str, mapping: ImportMapping) -> list[list[Cell]]:
     text = _decode(content, name)
     if "\x00" in text:
         raise _bad(f"{name} is not a CSV or XLSX file")
-    lines = text.splitlines()[:_HEADER_SEARCH]
-    delimiter = max(",;\t|", key=lambda d: max((line.count(d) for line in lines), default=0))
+    return _csv_parsed(text, name, _delimiter(text, mapping))
+
+
+def _delimiter(text: str, mapping: ImportMapping) -> str:
+    """The separator whose reading of the first rows gives the best header; failing that, the
+    one a line holds most of (commas within cells do not count: they are quoted)."""
+    head = "\n".join(text.splitlines()[:_HEADER_SEARCH])
+    best = {d: _header_at(_csv_parsed(head, "", d, quiet=True), mapping)[0] for d in ",;\t|"}
+    if max(best.values()) >= 2:
+        return max(",;\t|", key=lambda d: best[d])
+    lines = head.splitlines()
+    return max(",;\t|", key=lambda d: max((line.count(d) for line in lines), default=0))
+
+
+def _csv_parsed(text: str, name: str, delimiter: str, quiet: bool = False) -> list[list[Cell]]:
     try:
-        return [list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+        rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        return [list(row) for row in rows]
     except csv.Error as exc:
+        if quiet:
+            return []
         raise _bad(f"{name} is not a readable CSV file: {exc}") from exc
 
 

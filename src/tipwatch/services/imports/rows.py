@@ -27,9 +27,13 @@ STEP_DATES = (
     "closure_date",
 )
 _FIR_NUMBER = re.compile(
-    r"(?:fir\s*(?:no\.?|number|#)?\s*[:.#-]?\s*)?([a-z0-9][a-z0-9-]{0,38})(?:\s*/\s*(\d{4}|\d{2}))?",
+    r"(?:f\.?\s?i\.?\s?r\.?\s*(?:no\.?|number|#)?\s*[:.#-]?\s*)?([a-z0-9][a-z0-9-]{0,38})"
+    r"(?:\s*(?:/|\bof\b)\s*(\d{4}|\d{2}))?",
     re.IGNORECASE,
 )
+# What Excel shows for a number it took for a date: 23-May, May-23
+_MONTH_ABBR = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+_DATE_FOR_NUMBER = re.compile(rf"\d{{1,2}}-(?:{_MONTH_ABBR})|(?:{_MONTH_ABBR})-\d{{2,4}}", re.I)
 _DASHED_YEAR = re.compile(r"(\d+)-(\d{4}|\d{2})")
 MAX_TEXT = 20_000
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # below space, but tab and line ends
@@ -119,6 +123,12 @@ def _exploitation(row: RowCells) -> list[str]:
 
 def _number_and_year(row: RowCells, fir_date: date) -> tuple[str, int]:
     text = row.required("fir_number")
+    if isinstance(row.raw("fir_number"), date) or _DATE_FOR_NUMBER.fullmatch(text):
+        raise RowProblem(
+            "fir_number",
+            "fir_number holds a date: Excel turns numbers such as 23/5 into dates; format the "
+            "column as text and write the FIR numbers again",
+        )
     match = _FIR_NUMBER.fullmatch(text)
     if not match:
         raise RowProblem(
@@ -145,7 +155,8 @@ def _number_and_year(row: RowCells, fir_date: date) -> tuple[str, int]:
             f"the FIR is of {year} but fir_date is in {fir_date.year}: an FIR is numbered in "
             "the year it is registered",
         )
-    return number.upper(), year
+    # "0112" is FIR 112: a register saved again by Excel loses the leading zero
+    return (str(int(number)) if number.isdigit() else number.upper()), year
 
 
 def _year(value: int, this_year: int) -> int:

@@ -29,6 +29,7 @@ _DAY_NAMED = re.compile(
 )
 _NAMED_DAY = re.compile(r"([a-z]+)[-/.\s]*(\d{1,2})(?:st|nd|rd|th)?[,\s]+(\d{4})")
 _TIME = re.compile(r"(?:\s+|(?<=\d)t)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?)?$")
+_SERIAL_WRITTEN = re.compile(r"\d{5}\.0+")
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 # "dated 12-01-2023", "Dt. 12.01.2023", "Thursday, 12 Jan 2023", "12-01-2023 (Thursday)"
 _AROUND_DATE = re.compile(
@@ -36,10 +37,24 @@ _AROUND_DATE = re.compile(
 )
 
 
+# Urdu (Arabic-Indic) digits and the dashes word processors put in, as ASCII: an FIR number or
+# a date written in Urdu digits or with en dashes is the same as one written in ASCII.
+_ASCII_FORMS = str.maketrans(
+    {**{chr(0x0660 + n): str(n) for n in range(10)}, **{chr(0x06F0 + n): str(n) for n in range(10)},
+     **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-")}
+)  # fmt: skip
+
+
+def plain(text: str) -> str:
+    """Text with Urdu digits and typographic dashes in their ASCII forms."""
+    return text if text.isascii() else text.translate(_ASCII_FORMS)
+
+
 def text_of(cell: Cell) -> str:
-    """A cell as text: numbers without a spurious ".0", dates in ISO form, blanks as ""."""
+    """A cell as text: numbers without a spurious ".0", dates in ISO form, blanks as "";
+    Urdu digits and typographic dashes as ASCII (`plain`)."""
     if type(cell) is str:  # every cell of a CSV file: first
-        return " ".join(cell.split())
+        return " ".join(plain(cell).split())
     if cell is None:
         return ""
     if isinstance(cell, float) and cell.is_integer():
@@ -48,7 +63,7 @@ def text_of(cell: Cell) -> str:
         return cell.date().isoformat() if cell.time() == datetime.min.time() else cell.isoformat()
     if isinstance(cell, date):
         return cell.isoformat()
-    return " ".join(str(cell).split())
+    return " ".join(plain(str(cell)).split())
 
 
 def is_blank(text: str) -> bool:
@@ -72,11 +87,13 @@ def parse_date(cell: Cell, this_year: int) -> date:
 @lru_cache(maxsize=65_536)
 def _date_as_written(written: str, this_year: int) -> date:
     """A date from a cell's text as written (a register repeats its dates from row to row)."""
-    return _date_from_text(" ".join(written.split()).lower(), this_year)
+    return _date_from_text(" ".join(plain(written).split()).lower(), this_year)
 
 
 def _date_from_text(text: str, this_year: int) -> date:
     text = _AROUND_DATE.sub("", _TIME.sub("", text)).strip().rstrip(".")
+    if _SERIAL_WRITTEN.fullmatch(text):  # "44938.0": an Excel date number, written by a program
+        text = text.split(".")[0]
     if text.isdigit() and len(text) == 5:
         return _excel_serial(int(text), text)
     if match := _YEAR_FIRST.fullmatch(text):
@@ -171,6 +188,8 @@ def parse_age(cell: Cell) -> int:
     if not match:
         raise ValueError("is not an age: write years (14), or months for a baby (8 months)")
     number, unit = float(match[1]), (match[2] or "y")[:1]
+    if number > 1500:
+        raise ValueError("is not an age in years")
     years = int(number / 12) if unit == "m" else 0 if unit == "d" else int(number)
     if years > 120:
         raise ValueError("is not an age in years")
@@ -191,6 +210,8 @@ def parse_rupees(cell: Cell) -> int:
         return _within_fine(round(cell))
     text = _RUPEE_WORDS.sub(" ", text_of(cell).lower()).replace(",", "").strip()
     match = _AMOUNT.fullmatch(text)
+    if match and len(match[1]) > 20:
+        raise ValueError("is not a plausible fine")
     if not match or (match[2] and match[2] not in _MULTIPLIERS):
         raise ValueError("is not an amount in rupees, like 100000, 1,00,000/- or 1 lac")
     return _within_fine(round(float(match[1]) * _MULTIPLIERS.get(match[2] or "", 1)))

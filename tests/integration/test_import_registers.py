@@ -1,0 +1,129 @@
+"""Registers as offices save them (Urdu on a Windows computer, semicolons, line breaks in cells,
+numbers Excel reformatted): read as the office meant, or refused naming the row; never a
+different case or person than the one written. SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from tests.integration.test_import import HEADER, add_unit, counts, csv_file
+from tipwatch.domain.access import SYSTEM
+from tipwatch.services.context import Context
+from tipwatch.services.imports import UploadedFile, import_cases
+from tipwatch.storage import tables as t
+
+ROW = dict.fromkeys(HEADER, "") | {
+    "unit_code": "FIA-LHR",
+    "fir_date": "12-01-2023",
+    "sections": "3 PTPA",
+    "status": "Under investigation",
+}
+
+
+def _row(**values: str) -> list[str]:
+    return [{**ROW, **values}[column] for column in HEADER]
+
+
+def _references(ctx: Context) -> list[str]:
+    with ctx.uow() as uow:
+        return sorted(uow.session.scalars(select(t.Case.reference)))
+
+
+def _people(ctx: Context) -> list[dict[str, object]]:
+    with ctx.uow() as uow:
+        return [
+            {**ctx.codec.decode(p.personal), "id": p.id}
+            for p in uow.session.scalars(select(t.Person).order_by(t.Person.id))
+        ]
+
+
+def test_an_fir_number_written_with_a_leading_zero_or_its_year_is_the_same_case(
+    ctx: Context,
+) -> None:
+    add_unit(ctx)
+    first = import_cases(ctx, SYSTEM, csv_file([_row(fir_number="0112", accused="Asif")]))
+    again = import_cases(ctx, SYSTEM, csv_file([_row(fir_number="112-23", accused="Asif")]))
+    urdu = import_cases(ctx, SYSTEM, csv_file([_row(fir_number="۱۱۲/۲۰۲۳", accused="Asif")]))
+    assert counts(first)[1] == 1
+    assert counts(again) == (1, 0, 0, 1, 0)
+    assert counts(urdu) == (1, 0, 0, 1, 0)
+    assert _references(ctx) == ["FIA-LHR/2023/112"]
+
+
+def test_an_fir_number_excel_turned_into_a_date_is_refused(ctx: Context) -> None:
+    add_unit(ctx)
+    summary = import_cases(ctx, SYSTEM, csv_file([_row(fir_number="23-May", accused="Asif")]))
+    assert counts(summary) == (1, 0, 0, 0, 1)
+    assert summary.rejects[0].field == "fir_number"
+    assert "holds a date" in summary.rejects[0].reason
+
+
+def test_a_cnic_in_urdu_digits_finds_the_person_with_it_in_ascii(ctx: Context) -> None:
+    add_unit(ctx)
+    rows = [
+        _row(fir_number="1", accused="Imran", accused_cnic="35202-1234567-1"),
+        _row(fir_number="2", accused="Imran", accused_cnic="۳۵۲۰۲-۱۲۳۴۵۶۷-۱"),
+    ]
+    assert counts(import_cases(ctx, SYSTEM, csv_file(rows)))[1] == 2
+    assert [p["cnic"] for p in _people(ctx)] == ["3520212345671"]
+
+
+def test_a_line_break_in_a_cell_separates_two_accused_and_their_cnics(ctx: Context) -> None:
+    add_unit(ctx)
+    row = _row(
+        fir_number="1",
+        accused="Ahmed s/o Bashir\nBilal s/o Nazir",
+        accused_cnic="35202-1234567-1\n35202-7654321-3",
+    )
+    assert counts(import_cases(ctx, SYSTEM, csv_file([row]))) == (1, 1, 0, 0, 0)
+    people = _people(ctx)
+    assert [(p["name"], p["father_name"], p["cnic"]) for p in people] == [
+        ("Ahmed", "Bashir", "3520212345671"),
+        ("Bilal", "Nazir", "3520276543213"),
+    ]
+
+
+def test_a_row_with_more_cells_than_the_header_is_refused_without_showing_them(
+    ctx: Context,
+) -> None:
+    add_unit(ctx)
+    header = ",".join(HEADER)
+    good = ",".join(_row(fir_number="1", accused="Asif"))
+    shifted = ",".join(_row(fir_number="2", accused="Imran", status="Javed Iqbal")) + ",Convicted"
+    summary = import_cases(
+        ctx, SYSTEM, UploadedFile("r.csv", f"{header}\n{good}\n{shifted}\n".encode())
+    )
+    assert counts(summary) == (2, 1, 0, 0, 1)
+    (refused,) = summary.rejects
+    assert refused.row == 3
+    assert f"{len(HEADER) + 1} cells but the header {len(HEADER)}" in refused.reason
+    assert "Javed" not in refused.reason
+    assert "Imran" not in refused.reason
+
+
+def test_an_urdu_register_saved_as_csv_on_an_urdu_windows_computer_keeps_its_names(
+    ctx: Context,
+) -> None:
+    add_unit(ctx)
+    text = "\r\n".join(
+        [",".join(HEADER), ",".join(_row(fir_number="1", accused="عمران ولد اسلم، نذر"))]
+    )
+    summary = import_cases(ctx, SYSTEM, UploadedFile("r.csv", text.encode("cp1256")))
+    assert counts(summary) == (1, 1, 0, 0, 0)
+    assert [(p["name"], p["father_name"]) for p in _people(ctx)] == [
+        ("عمران", "اسلم"),
+        ("نذر", None),
+    ]
+
+
+def test_a_semicolon_register_with_commas_in_its_cells_and_a_title_row_is_read(
+    ctx: Context,
+) -> None:
+    add_unit(ctx)
+    title = "District;Lahore;Date;05-01-2024"  # names two columns, fewer than the header
+    rows = [";".join(_row(fir_number=str(n), accused="Asif, Tariq and Bilal")) for n in range(1, 4)]
+    text = "\n".join([title, ";".join(HEADER), *rows])
+    summary = import_cases(ctx, SYSTEM, UploadedFile("r.csv", text.encode()))
+    assert counts(summary) == (3, 3, 0, 0, 0)
+    assert summary.rejects == []
+    assert len(_people(ctx)) == 9
