@@ -20,8 +20,10 @@ from dataclasses import dataclass, field
 _NUMBER_MARK = re.compile(r"(?:^|(?<=[\s,;]))\(?(\d{1,2})\s*[.)\-](?:\s+|(?=[^\d\s.)\-]))")
 # Urdu writes the same: "،" comma, "؛" semicolon, "اور" and; "ولد" s/o, "بنت" and "دختر" d/o,
 # "زوجہ" w/o, "ساکن" and "سکنہ" r/o, "عرف" alias.
-_HARD_SEPARATORS = re.compile(r"\s*[;|\n؛]\s*")
-_SOFT_SEPARATORS = re.compile(r"(\s*(?:,|،|&|\band\b|\bاور\b)\s*)", re.IGNORECASE)
+# Between two people: ; | ؛ and line breaks always (hard), commas, & and "and" unless within
+# an address (soft)
+_SEPARATORS = re.compile(r"(\s*(?:[;|\n؛]|,|،|&|\band\b|\bاور\b)\s*)", re.IGNORECASE)
+_HARD = frozenset({"", ";", "|", "؛"})  # a separator, stripped: "" was a line break
 _ALIGNED_SEPARATORS = re.compile(r"\s*(?:;|؛|,|،|&|\||\n|\band\b|\bاور\b)\s*", re.I)
 _LIST_SEPARATORS = re.compile(r"\s*[;|\n؛]\s*")
 _MARK_END = r"(?:\s*[:.\-]\s*|\s+)"
@@ -105,27 +107,31 @@ def split_people(text: str) -> list[NamedPerson]:
         return []
     people: list[NamedPerson] = []
     for entry in numbered_entries(text):
-        for part in _HARD_SEPARATORS.split(entry):
-            if part.strip():
-                people += _people_in(part)
+        people += _people_in(entry)
     if len(people) > MAX_PEOPLE:
         raise ValueError(f"names {len(people)} people; at most {MAX_PEOPLE} are read")
     return people
 
 
 def _people_in(entry: str) -> list[NamedPerson]:
-    """The people of one entry, its parts joined by commas, "&" or "and"."""
-    pieces = _SOFT_SEPARATORS.split(_BRACKETED_ALIAS.sub(r" \1 ", entry) if "(" in entry else entry)
+    """The people of one entry of a cell, in order."""
+    if "(" in entry:
+        entry = _BRACKETED_ALIAS.sub(r" \1 ", entry)
+    pieces = _SEPARATORS.split(entry)
     people: list[tuple[str, NamedPerson]] = []  # each with their text as written
     for n in range(0, len(pieces), 2):
         part, separator = pieces[n].strip(), pieces[n - 1] if n else ""
         if not part:
             continue
+        # the person before, unless a ; or a line break came between
         last = people[-1] if people and people[-1][1].name is not None else None
-        if unknown := _UNKNOWN.fullmatch(part):
+        if last and separator.strip() in _HARD:
+            last = None
+        first = part[0].lower()
+        if (first.isdigit() or first in "uno") and (unknown := _UNKNOWN.fullmatch(part)):
             count = int(unknown[1] or unknown[2] or 1)
             people += [("", NamedPerson(None)) for _ in range(count)]
-        elif last and (age := _AGE_PART.fullmatch(part)):
+        elif last and (first.isdigit() or first == "a") and (age := _AGE_PART.fullmatch(part)):
             last[1].age = _age(age)
         elif last and _continues(last[0], part):
             people[-1] = _joined(last, separator, part)
