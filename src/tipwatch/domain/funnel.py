@@ -109,7 +109,9 @@ def accused_position(case: CaseRecord, person: AccusedRecord) -> FunnelPosition:
 
 
 def _accused_state(case: CaseRecord, person: AccusedRecord) -> FinalState:
-    if case.closure is not None:
+    # A case compromised while one accused was still on trial ends for that accused only: one
+    # convicted or acquitted before it keeps that outcome.
+    if case.closure is not None and not person.resolved:
         return _CLOSURE_STATE[case.closure]
     if person.ended_as in _ACCUSED_ENDING:
         return _ACCUSED_ENDING[person.ended_as]
@@ -133,6 +135,8 @@ _STATE_RANK = [
     FinalState.DISCHARGED,
     FinalState.COMPROMISED,
     FinalState.UNTRACED,
+    FinalState.CANCELLED,
+    FinalState.TRANSFERRED,
 ]
 
 
@@ -144,7 +148,7 @@ def case_position(case: CaseRecord, accused: list[FunnelPosition]) -> FunnelPosi
     charged_on = _min([a.charged_on for a in accused])
     if charged_on is not None:
         stage = FunnelStage.CHARGE_FRAMED
-    if case.closure is not None:
+    if case.closure is not None and not any(a.concluded_on for a in accused):
         return FunnelPosition(stage, _CLOSURE_STATE[case.closure], investigation_on, charged_on)
     waiting = [a for a in accused if a.state is FinalState.PENDING]
     done = not accused or all(a.concluded_on is not None for a in waiting)

@@ -105,7 +105,7 @@ class AccusedRecord:
         return self.ended_as is not None or self.trial_over
 
     def stage(self, closure: CaseStage | None) -> AccusedStage:
-        if closure is not None:
+        if closure is not None and not self.resolved:  # convicted before a compromise: convicted
             return _ACCUSED_STAGE_OF_CLOSURE[closure]
         if self.appeal_pending:
             return AccusedStage.UNDER_APPEAL
