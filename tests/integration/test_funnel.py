@@ -1,7 +1,8 @@
 """The attrition funnel against a small hand-built year where every number is known by hand.
 
 2024, seven cases (C1-C7), eight accused (A1-A8), seven victims:
-C1 A1 convicted and imprisoned, A2 acquitted; two victims (girl of 12, woman of 25)
+C1 A1 convicted and imprisoned (PTPA 3(2)), A2 acquitted (370 PPC); two victims (girl of 12,
+   woman of 25)
 C2 A3 convicted, fine only (PTPA 3(1)); challan late; one victim (man of 30)
 C3 A4, investigated, compromised after the challan fell due; one victim (girl of 15)
 C4 A5, FIR cancelled before the challan fell due; one victim (woman)
@@ -18,6 +19,7 @@ from datetime import date
 import pytest
 
 from tipwatch.domain.access import SYSTEM
+from tipwatch.domain.errors import InvalidInput, NotFound
 from tipwatch.services import units
 from tipwatch.services.bulk import (
     CaseBundle,
@@ -119,7 +121,7 @@ def known_year(ctx: Context) -> None:
                 ev("acquittal", "2024-06-01", charge="c2"),
                 ev("sentence", "2024-06-10", charge="c1", imprisonment_months=36),
             ],
-            (("c1", "A1", "3(2) PTPA"), ("c2", "A2", "3(2) PTPA")),
+            (("c1", "A1", "3(2) PTPA"), ("c2", "A2", "370 PPC")),
         ),
         case(
             "C2",
@@ -259,8 +261,25 @@ def test_the_funnel_breaks_down_by_province_and_filters_by_law(ctx: Context) -> 
     ):
         assert overall.measured == sum(d.measured for d in in_provinces)
     assert funnel(ctx, act="PTPA").total == 2
-    assert funnel(ctx, provision="370 PPC").total == 1
+    assert funnel(ctx, provision="370 PPC").total == 2
     assert attrition_funnel(ctx, SYSTEM, FunnelFilters()).funnel.total == 8
+
+
+@pytest.mark.usefixtures("known_year")
+def test_an_accused_counts_under_the_law_he_is_charged_under_not_his_co_accuseds(
+    ctx: Context,
+) -> None:
+    assert funnel(ctx, unit="accused", act="ptpa").total == 2  # A1 and A3, not A2
+    assert funnel(ctx, unit="accused", provision="370 PPC").total == 2  # A2 and A8
+    assert funnel(ctx, unit="victims", act="PTPA").total == 3  # C1's two and C2's one
+
+
+@pytest.mark.usefixtures("known_year")
+def test_an_unknown_act_or_unit_is_refused_rather_than_counted_as_nothing(ctx: Context) -> None:
+    with pytest.raises(InvalidInput, match="act '%' is not in the legal catalogue"):
+        funnel(ctx, act="%")
+    with pytest.raises(NotFound, match="unit 999999 does not exist"):
+        funnel(ctx, unit_id=999_999)
 
 
 @pytest.mark.usefixtures("known_year")

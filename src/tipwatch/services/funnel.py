@@ -13,7 +13,9 @@ from typing import Any
 from sqlalchemy import select
 
 from tipwatch.domain.access import Capability, Principal
+from tipwatch.domain.errors import InvalidInput, NotFound
 from tipwatch.domain.funnel import FinalState, FunnelStage
+from tipwatch.domain.law.catalogue import LegalCatalogue
 from tipwatch.services.access import unit_subtree
 from tipwatch.services.context import Context
 from tipwatch.services.funnel_queries import (
@@ -120,10 +122,14 @@ def attrition_funnel(
     the delays and the late-challan share are left out (empty), for tables of stage counts."""
     actor.require(Capability.READ_AGGREGATES)
     provision_key = ctx.catalogue.get(filters.provision).key if filters.provision else None
+    if filters.act:
+        filters = filters.model_copy(update={"act": _act_code(ctx.catalogue, filters.act)})
     rows = Rows(filters)
     keys = grouping_sql(filters.by)
     today = ctx.today()
     with ctx.uow() as uow:
+        if filters.unit_id is not None and uow.session.get(t.Unit, filters.unit_id) is None:
+            raise NotFound(f"unit {filters.unit_id} does not exist", field="unit_id")
         key_of = _group_keys(uow, filters.by)
         units = unit_subtree(uow, filters.unit_id) if filters.unit_id else None
         where = filter_conditions(filters, units, provision_key)
@@ -167,6 +173,19 @@ def attrition_funnel(
             for key in groups
         ]
     return report
+
+
+def _act_code(catalogue: LegalCatalogue, written: str) -> str:
+    """The catalogue's code for an act named by its code or an alias ("PTPA", "PPC", "PSMA
+    2018"); InvalidInput naming the acts it knows."""
+    wanted = written.strip().upper()
+    for act in catalogue.acts.values():
+        if wanted in (act.code.upper(), *(alias.upper() for alias in act.aliases)):
+            return act.code
+    known = ", ".join(sorted(catalogue.acts))
+    raise InvalidInput(
+        f"act {written!r} is not in the legal catalogue (acts: {known})", field="act"
+    )
 
 
 def _delays(

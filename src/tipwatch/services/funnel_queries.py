@@ -114,17 +114,13 @@ def filter_conditions(
                 t.CaseExploitation.form == filters.exploitation,
             )
         )
+    # an accused counts under the provisions he is charged with; a case or a victim under its case's
+    charged = t.Charge.party_id == t.Party.id if filters.unit == "accused" else None
+    in_scope = charged if charged is not None else t.Charge.case_id == t.Case.id
     if provision_key is not None:
-        where.append(
-            exists().where(t.Charge.case_id == t.Case.id, t.Charge.provision_key == provision_key)
-        )
-    if filters.act:
-        where.append(
-            exists().where(
-                t.Charge.case_id == t.Case.id,
-                t.Charge.provision_key.like(f"{filters.act.upper()} %"),
-            )
-        )
+        where.append(exists().where(in_scope, t.Charge.provision_key == provision_key))
+    if filters.act:  # an act code from the catalogue (services.funnel)
+        where.append(exists().where(in_scope, t.Charge.provision_key.like(f"{filters.act} %")))
     if filters.unit == "victims":
         condition = _victim_condition(filters, t.Person)
         if condition is not None:
