@@ -249,3 +249,15 @@ def test_a_person_the_case_refuses_as_a_party_is_not_recorded(page_world: PageWo
     )
     assert added.status_code == 200
     assert _people_count(page_world.ctx) == before + 1
+
+
+def test_an_analyst_is_told_a_small_cohort_is_withheld_where_an_admin_sees_its_counts(
+    page_world: PageWorld,
+) -> None:
+    analyst = browser_for(page_world.ctx, Role.ANALYST).get("/dashboard")
+    assert analyst.status_code == 200
+    assert 'id="withheld"' in analyst.text
+    assert 'id="unit-note"' not in analyst.text
+    admin = browser_for(page_world.ctx, Role.ADMIN).get("/dashboard")
+    assert 'id="unit-note"' in admin.text
+    assert 'id="withheld"' not in admin.text

@@ -18,7 +18,7 @@ from datetime import date
 
 import pytest
 
-from tipwatch.domain.access import SYSTEM
+from tipwatch.domain.access import SYSTEM, Principal, Role
 from tipwatch.domain.errors import InvalidInput, NotFound
 from tipwatch.services import units
 from tipwatch.services.bulk import (
@@ -33,7 +33,7 @@ from tipwatch.services.bulk_rows import write_prepared
 from tipwatch.services.context import Context
 from tipwatch.services.figures import compare_figures, seed_published_figures
 from tipwatch.services.funnel import attrition_funnel
-from tipwatch.services.schemas.funnel import Funnel, FunnelFilters
+from tipwatch.services.schemas.funnel import Funnel, FunnelFilters, FunnelReport
 from tipwatch.services.schemas.units import UnitCreate
 
 
@@ -282,6 +282,29 @@ def test_an_unknown_act_or_unit_is_refused_rather_than_counted_as_nothing(ctx: C
         funnel(ctx, unit_id=999_999)
 
 
+ANALYST = Principal(97, "analyst", Role.ANALYST)
+
+
+@pytest.mark.usefixtures("known_year")
+def test_an_analyst_is_not_shown_a_funnel_of_fewer_than_five(ctx: Context) -> None:
+    def seen(**filters: object) -> FunnelReport:
+        return attrition_funnel(ctx, ANALYST, FunnelFilters(year=2024, **filters))
+
+    assert seen().funnel.total == 7
+    assert [(g.key, g.funnel.total) for g in seen(by="province").groups] == [("Punjab", 6)]
+    with pytest.raises(InvalidInput, match="fewer than 5 cases match these filters"):
+        seen(province="Sindh")
+    with pytest.raises(InvalidInput, match="fewer than 5 victims match"):
+        seen(unit="victims", victim_sex="female", victim_age_group="child")
+    # every delay here is measured on fewer than five cases: no median, the count stays
+    assert [(d.measured, d.median_days) for d in seen().funnel.delays] == [
+        (d.measured, None) for d in funnel(ctx).delays
+    ]
+    # a role that reads cases sees every count and median
+    assert len(attrition_funnel(ctx, SYSTEM, FunnelFilters(year=2024, by="province")).groups) == 2
+    assert [d.median_days for d in funnel(ctx).delays] == [29, 17, 91.5, 6.5]
+
+
 @pytest.mark.usefixtures("known_year")
 def test_the_funnel_by_case_type_keeps_every_delay(ctx: Context) -> None:
     report = attrition_funnel(ctx, SYSTEM, FunnelFilters(year=2024, by="case_type"))
@@ -297,16 +320,20 @@ def test_published_figures_sit_beside_the_records_in_the_same_unit(ctx: Context)
         (r.published.measure, r.published.unit): r
         for r in compare_figures(ctx, SYSTEM, 2024, "Punjab")
     }
-    registered = rows[("cases_registered", "cases")]
-    assert (registered.published.value, registered.system_value) == (457, 5)
-    assert registered.difference == 5 - 457
-    convictions = rows[("convictions", "cases")]
-    assert (convictions.published.value, convictions.system_value) == (267, 2)
+    # SSDO's child trafficking cases beside tipwatch's cases with a child victim (C1, C3, C5),
+    # not beside every case
+    registered = rows[("child_cases_registered", "cases")]
+    assert (registered.published.value, registered.system_value) == (457, 3)
+    assert registered.difference == 3 - 457
+    convictions = rows[("child_case_convictions", "cases")]
+    assert (convictions.published.value, convictions.system_value) == (267, 1)  # C1
+    assert "handed down in the period" in convictions.note
     national = compare_figures(ctx, SYSTEM, 2024, "Pakistan")
     victims = [r for r in national if r.published.measure == "victims_identified"]
     assert victims
     assert victims[0].system_value == 7
     assert "periods differ" in victims[0].note
+    assert victims[0].difference is None  # a year's cohort is not a figure of another period
     red_book = [
         r
         for r in compare_figures(ctx, SYSTEM, 2025, "Pakistan")

@@ -52,6 +52,12 @@ class InvalidInput(TipwatchError):
     code = "invalid_input"
 
 
+class TooFewToShow(InvalidInput):
+    """Filters that leave too few people to show a role that reads aggregates only."""
+
+    code = "too_few_to_show"
+
+
 class UnknownProvision(InvalidInput):
     """A legal provision that is not in the catalogue."""
 

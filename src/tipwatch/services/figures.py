@@ -14,27 +14,15 @@ from typing import Any
 from sqlalchemy import func, select
 
 from tipwatch.domain.access import Capability, Principal
-from tipwatch.domain.errors import NotFound
+from tipwatch.domain.errors import NotFound, TooFewToShow
 from tipwatch.domain.vocabulary import Province
 from tipwatch.services.audit_trail import audit
 from tipwatch.services.context import Context
+from tipwatch.services.figure_measures import SYSTEM_MEASURES
 from tipwatch.services.funnel import attrition_funnel
 from tipwatch.services.schemas.figures import FigureComparison, FigureCreate, FigureOut
 from tipwatch.services.schemas.funnel import FunnelFilters
 from tipwatch.storage.reporting_tables import PublishedFigure
-
-# (measure, unit) -> (the funnel's unit, its stage or "total", what tipwatch counts)
-SYSTEM_MEASURES: dict[tuple[str, str], tuple[str, str, str]] = {
-    ("cases_registered", "cases"): ("cases", "fir_registered", "cases with an FIR registered"),
-    ("cases_investigated", "cases"): (
-        "cases",
-        "under_investigation",
-        "cases registered and investigated",
-    ),
-    ("convictions", "cases"): ("cases", "convicted", "cases with at least one conviction"),
-    ("convictions", "accused"): ("accused", "convicted", "accused persons convicted"),
-    ("victims_identified", "victims"): ("victims", "total", "victims in cases registered"),
-}
 
 
 def seed_published_figures(ctx: Context) -> int:
@@ -132,51 +120,66 @@ def compare_figures(
         published = [FigureOut.model_validate(r) for r in rows]
     province = area if area in set(Province) else None
     comparable_area = area == "Pakistan" or province is not None
-    out = []
-    funnels: dict[str, Any] = dict(funnels_at_hand or {})  # the caller's, by unit
-    for figure in published:
-        known = SYSTEM_MEASURES.get((figure.measure, figure.unit))
-        if known is None or not comparable_area:
-            reason = (
-                f"tipwatch does not count {figure.measure} in {figure.unit}"
-                if known is None
-                else f"tipwatch has no area called {area!r}"
-            )
-            out.append(
-                FigureComparison(
-                    published=figure,
-                    system_value=None,
-                    system_definition="",
-                    difference=None,
-                    note=reason,
-                )
-            )
-            continue
-        unit, stage, definition = known
-        if unit not in funnels:
-            place = Province(province) if province else None
-            funnels[unit] = attrition_funnel(  # stage counts are all a figure needs
-                ctx, actor, FunnelFilters(year=year, unit=unit, province=place), counts_only=True
-            ).funnel
-        funnel = funnels[unit]
-        value = (
-            funnel.total
-            if stage == "total"
-            else next(s.count for s in funnel.stages if s.stage == stage)
+    place = Province(province) if province else None
+    funnels: dict[str, Any] = dict(funnels_at_hand or {})  # the caller's, by unit (no scope)
+    return [
+        _compared(ctx, actor, figure, year, area, place, comparable_area, funnels)
+        for figure in published
+    ]
+
+
+def _compared(
+    ctx: Context,
+    actor: Principal,
+    figure: FigureOut,
+    year: int,
+    area: str,
+    place: Province | None,
+    comparable_area: bool,
+    funnels: dict[str, Any],
+) -> FigureComparison:
+    known = SYSTEM_MEASURES.get((figure.measure, figure.unit))
+    if known is None or not comparable_area:
+        reason = (
+            f"tipwatch does not count {figure.measure} in {figure.unit}"
+            if known is None
+            else f"tipwatch has no area called {area!r}"
         )
-        note = (
-            ""
-            if (figure.period_start, figure.period_end) == (first, last)
-            else f"periods differ: published {figure.period_start} to {figure.period_end}, "
-            f"tipwatch counts cases registered in {year}"
+        return FigureComparison(
+            published=figure, system_value=None, system_definition="", difference=None, note=reason
         )
-        out.append(
-            FigureComparison(
-                published=figure,
-                system_value=value,
-                system_definition=f"{definition} in {year}",
-                difference=value - figure.value,
-                note=note,
-            )
+    key = f"{known.unit} {sorted(known.filters.items())}" if known.filters else known.unit
+    if key not in funnels:
+        filters = FunnelFilters(year=year, unit=known.unit, province=place, **known.filters)
+        try:  # stage counts are all a figure needs
+            funnels[key] = attrition_funnel(ctx, actor, filters, counts_only=True).funnel
+        except TooFewToShow as small:
+            funnels[key] = small
+    funnel = funnels[key]
+    if isinstance(funnel, TooFewToShow):
+        return FigureComparison(
+            published=figure,
+            system_value=None,
+            system_definition=f"{known.definition} in {year}",
+            difference=None,
+            note=funnel.message,
         )
-    return out
+    value = (
+        funnel.total
+        if known.stage == "total"
+        else next(s.count for s in funnel.stages if s.stage == known.stage)
+    )
+    same_period = (figure.period_start, figure.period_end) == (date(year, 1, 1), date(year, 12, 31))
+    notes = [] if same_period else [
+        f"periods differ: published {figure.period_start} to {figure.period_end}, tipwatch "
+        f"counts cases registered in {year}; no difference is given"
+    ]  # fmt: skip
+    if known.caveat:
+        notes.append(known.caveat)
+    return FigureComparison(
+        published=figure,
+        system_value=value,
+        system_definition=f"{known.definition} in {year}",
+        difference=value - figure.value if same_period else None,
+        note="; ".join(notes),
+    )

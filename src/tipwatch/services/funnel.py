@@ -37,6 +37,7 @@ from tipwatch.services.schemas.funnel import (
     StageCount,
     StageDelay,
 )
+from tipwatch.services.small_counts import check_cohort, pool_small_groups, smallest_shown
 from tipwatch.storage import tables as t
 from tipwatch.storage.database import driver_rows
 from tipwatch.storage.uow import UnitOfWork
@@ -60,6 +61,7 @@ def _assemble(
     counts: dict[tuple[int, str], int],
     delays: list[Counter[int]],
     late: tuple[int, int],
+    smallest: int = 0,
 ) -> Funnel:
     total = sum(counts.values())
     at = [sum(n for (stage, _), n in counts.items() if stage >= s) for s in FunnelStage]
@@ -86,7 +88,7 @@ def _assemble(
             StageDelay(
                 from_stage=a,
                 to_stage=b,
-                median_days=median_days(d),
+                median_days=median_days(d) if d.total() >= smallest else None,
                 measured=d.total(),
             )
             for (a, b), d in zip(DELAYS, delays, strict=True)
@@ -151,13 +153,17 @@ def attrition_funnel(
             for *grouping, due, n in driver_rows(uow.session, query):
                 key = key_of(grouping)
                 late[key] = (late[key][0] + due, late[key][1] + int(n or 0))
-    groups = sorted(set(counts) | set(late))
+    smallest = smallest_shown(actor)
+    every = _merge(counts.values())
+    check_cohort(sum(every.values()), filters.unit, smallest)
     overall = _assemble(
         filters.unit,
-        _merge(counts.values()),
+        every,
         [sum((d[i] for d in delays.values()), Counter[int]()) for i in range(len(DELAYS))],
         (sum(v[0] for v in late.values()), sum(v[1] for v in late.values())),
+        smallest,
     )
+    groups = pool_small_groups(counts, delays, late, smallest)
     report = FunnelReport(filters=filters.model_dump(exclude_none=True), funnel=overall)
     if filters.by is not None:
         report.groups = [
@@ -168,6 +174,7 @@ def attrition_funnel(
                     counts.get(key, {}),
                     delays.get(key) or _no_delays(),
                     late.get(key, (0, 0)),
+                    smallest,
                 ),
             )
             for key in groups
