@@ -9,11 +9,18 @@ import typer
 
 from tipwatch.config import load_settings
 from tipwatch.domain.access import SYSTEM
-from tipwatch.domain.vocabulary import Province
+from tipwatch.domain.vocabulary import ExploitationForm, Province, Sex
 from tipwatch.services import figures
 from tipwatch.services.context import bootstrap
 from tipwatch.services.funnel import attrition_funnel
-from tipwatch.services.schemas.funnel import Breakdown, CountingUnit, Funnel, FunnelFilters
+from tipwatch.services.schemas.funnel import (
+    AgeGroup,
+    Breakdown,
+    CountingUnit,
+    Funnel,
+    FunnelFilters,
+)
+from tipwatch.services.units import unit_id_by_code
 
 figures_app = typer.Typer(
     help="Published figures, and tipwatch's own beside them.", no_args_is_help=True
@@ -26,25 +33,48 @@ def funnel_command(
     by: Annotated[
         str | None, typer.Option(help="province, year, agency, district, case_type.")
     ] = None,
+    from_year: Annotated[int | None, typer.Option(help="Cases registered from this year.")] = None,
+    to_year: Annotated[int | None, typer.Option(help="Cases registered up to this year.")] = None,
     province: Annotated[Province | None, typer.Option()] = None,
+    district: Annotated[str | None, typer.Option(help="A unit's district.")] = None,
+    circle: Annotated[
+        str | None, typer.Option(help="A unit's code: its cases and its sub-units'.")
+    ] = None,
+    agency: Annotated[str | None, typer.Option(help="FIA, Punjab Police...")] = None,
     provision: Annotated[str | None, typer.Option(help='e.g. "3(1) PTPA".')] = None,
     act: Annotated[str | None, typer.Option(help="PTPA, PSMA, PPC, BLSA or EO.")] = None,
+    exploitation: Annotated[ExploitationForm | None, typer.Option()] = None,
+    victim_sex: Annotated[Sex | None, typer.Option()] = None,
+    victim_age_group: Annotated[str | None, typer.Option(help="child (under 18) or adult.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """The attrition funnel: where cases, accused or victims drop out of the pipeline."""
+    ctx = bootstrap(load_settings())
     filters = FunnelFilters(
         year=year,
+        year_from=from_year,
+        year_to=to_year,
         unit=_choice(unit, CountingUnit, "--unit"),
         by=_choice(by, Breakdown, "--by") if by else None,
         province=province,
+        district=district,
+        unit_id=unit_id_by_code(ctx, circle) if circle else None,
+        agency=agency,
         provision=provision,
         act=act,
+        exploitation=exploitation,
+        victim_sex=victim_sex,
+        victim_age_group=_choice(victim_age_group, AgeGroup, "--victim-age-group")
+        if victim_age_group
+        else None,
     )
-    report = attrition_funnel(bootstrap(load_settings()), SYSTEM, filters)
+    report = attrition_funnel(ctx, SYSTEM, filters)
     if as_json:
         typer.echo(report.model_dump_json(indent=2))
         return
     title = f"cases registered in {year}" if year else "all years"
+    if from_year or to_year:
+        title = f"cases registered from {from_year or 'the first year'} to {to_year or 'now'}"
     typer.echo(f"Attrition funnel: {title}, counted in {filters.unit}")
     typer.echo(_render(report.funnel))
     for group in report.groups:

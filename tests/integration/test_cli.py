@@ -125,3 +125,26 @@ def test_production_without_a_key_is_refused(tmp_path: Path) -> None:
     result = tipwatch("users", "list", env=env)
     assert result.returncode == 1
     assert "no encryption key" in result.stderr
+
+
+def test_the_funnel_command_takes_every_filter_of_the_funnel(tmp_path: Path) -> None:
+    env = {"TIPWATCH_DATABASE_URL": f"sqlite:///{tmp_path / 'demo.db'}"}
+    built = tipwatch("demo", "--scale", "small", "--no-serve", "--seed", "7", env=env)
+    assert built.returncode == 0, built.stderr
+
+    def total(*filters: str) -> int:
+        result = tipwatch("funnel", "--json", *filters, env=env)
+        assert result.returncode == 0, result.stderr
+        funnel: int = json.loads(result.stdout)["funnel"]["total"]
+        return funnel
+
+    everything = total("--from-year", "2019", "--to-year", "2025")
+    narrowed = total(
+        "--year", "2023", "--circle", "FIA-AHTC-LHR", "--agency", "FIA", "--act", "PTPA",
+        "--exploitation", "forced_labour", "--victim-sex", "female",
+        "--victim-age-group", "child", "--district", "Lahore",
+    )  # fmt: skip
+    assert 0 <= narrowed < total("--year", "2023") < everything
+    unknown = tipwatch("funnel", "--circle", "NOPE", env=env)
+    assert unknown.returncode == 1
+    assert unknown.stderr.strip().endswith("error: no unit with code 'NOPE'")

@@ -10,6 +10,7 @@ from tipwatch.domain.vocabulary import ExploitationForm, Province, Sex
 from tipwatch.services.schemas.common import Id, Input, Output, SearchText
 
 CountingUnit = Literal["cases", "accused", "victims"]
+AgeGroup = Literal["child", "adult"]
 Breakdown = Literal["province", "year", "agency", "district", "case_type"]
 Year = Annotated[int, Field(ge=1947, le=2100)]
 
@@ -26,7 +27,7 @@ class FunnelFilters(Input):
     provision: SearchText | None = Field(default=None, description='e.g. "3(1) PTPA"')
     exploitation: ExploitationForm | None = None
     victim_sex: Sex | None = None
-    victim_age_group: Literal["child", "adult"] | None = Field(
+    victim_age_group: AgeGroup | None = Field(
         default=None, description="child: under 18 at the time recorded"
     )
     unit: CountingUnit = Field(default="cases", description="Count cases, accused or victims")
