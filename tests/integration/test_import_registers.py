@@ -4,12 +4,15 @@ different case or person than the one written. SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import csv
+import io
+
 from sqlalchemy import select
 
 from tests.integration.test_import import HEADER, add_unit, counts, csv_file
 from tipwatch.domain.access import SYSTEM
 from tipwatch.services.context import Context
-from tipwatch.services.imports import UploadedFile, import_cases
+from tipwatch.services.imports import UploadedFile, import_cases, rejected_rows_csv
 from tipwatch.storage import tables as t
 
 ROW = dict.fromkeys(HEADER, "") | {
@@ -99,6 +102,9 @@ def test_a_row_with_more_cells_than_the_header_is_refused_without_showing_them(
     assert f"{len(HEADER) + 1} cells but the header {len(HEADER)}" in refused.reason
     assert "Javed" not in refused.reason
     assert "Imran" not in refused.reason
+    columns, row = list(csv.reader(io.StringIO(rejected_rows_csv(ctx, SYSTEM, summary.run_id))))
+    assert columns[-4:] == ["(extra cell)", "row", "field", "reason"]
+    assert row[-4:-2] == ["Convicted", "3"]  # the extra cell, then the row number, lined up
 
 
 def test_an_urdu_register_saved_as_csv_on_an_urdu_windows_computer_keeps_its_names(

@@ -155,17 +155,25 @@ def rejected_rows_csv(ctx: Context, actor: Principal, run_id: int) -> str:
             .where(ImportReject.run_id == run_id)
             .order_by(ImportReject.row_number, ImportReject.id)
         ).scalars()
+        found = [
+            (reject, json.loads(uow.codec.decrypt_bytes(reject.row_values, REJECT_PURPOSE)))
+            for reject in rows
+        ]
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\r\n")
-        count = 0
-        for reject in rows:
-            stored = json.loads(uow.codec.decrypt_bytes(reject.row_values, REJECT_PURPOSE))
-            if count == 0:
-                writer.writerow([*stored["columns"], "row", "field", "reason"])
-            writer.writerow([*map(_safe, stored["values"]), reject.row_number,
-                             reject.field or "", reject.reason])  # fmt: skip
-            count += 1
-        if count == 0:
+        count = len(found)
+        if found:
+            columns = found[0][1]["columns"]
+            # a row refused for holding more cells than the header keeps them all: the header
+            # gets as many columns, so row, field and reason stay lined up
+            width = max(len(columns), *(len(stored["values"]) for _, stored in found))
+            extra = ["(extra cell)"] * (width - len(columns))
+            writer.writerow([*columns, *extra, "row", "field", "reason"])
+            for reject, stored in found:
+                values = [*map(_safe, stored["values"])]
+                writer.writerow([*values, *[""] * (width - len(values)), reject.row_number,
+                                 reject.field or "", reject.reason])  # fmt: skip
+        else:
             writer.writerow(["row", "field", "reason"])
         audit(uow, ctx, actor, "import.rejects_read", "import_run", run_id,
               details={"rows": count})  # fmt: skip
