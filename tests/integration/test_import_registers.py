@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 from sqlalchemy import select
 
@@ -133,3 +134,27 @@ def test_a_semicolon_register_with_commas_in_its_cells_and_a_title_row_is_read(
     assert counts(summary) == (3, 3, 0, 0, 0)
     assert summary.rejects == []
     assert len(_people(ctx)) == 9
+
+
+def test_a_unit_written_once_for_a_block_of_rows_in_merged_cells_counts_for_each(
+    ctx: Context, tmp_path: Path
+) -> None:
+    from openpyxl import Workbook  # type: ignore[import-untyped]
+
+    add_unit(ctx)
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["FIA AHTC Lahore: register of cases, 2023"])
+    sheet.merge_cells("A1:F1")  # a title across the columns: layout, left as it is
+    sheet.append(HEADER)
+    for number in ("1", "2", "3"):
+        sheet.append(
+            _row(fir_number=number, accused="Asif", unit_code="FIA-LHR" if number == "1" else "")
+        )
+    sheet.merge_cells("A3:A5")  # unit_code, written once for the three cases
+    path = tmp_path / "merged.xlsx"
+    book.save(path)
+
+    summary = import_cases(ctx, SYSTEM, UploadedFile(path.name, path.read_bytes()))
+    assert counts(summary) == (3, 3, 0, 0, 0)
+    assert _references(ctx) == [f"FIA-LHR/2023/{n}" for n in (1, 2, 3)]

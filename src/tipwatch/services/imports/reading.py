@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import zipfile
 from dataclasses import dataclass
 
 from tipwatch.domain.errors import InvalidInput
@@ -157,8 +158,44 @@ def _xlsx_rows(content: bytes, name: str, sheet: str | None) -> list[list[Cell]]
             raise _bad(f"{name} has no sheet {sheet!r} (its sheets: {', '.join(book.sheetnames)})")
         worksheet = book[sheet] if sheet is not None else book.worksheets[0]
         try:
-            return [list(row) for row in worksheet.iter_rows(min_row=1, values_only=True)]
+            rows = [list(row) for row in worksheet.iter_rows(min_row=1, values_only=True)]
         except Exception as exc:
             raise _bad(f"{name} is not a readable Excel file") from exc
+        path = getattr(worksheet, "_worksheet_path", None)  # the sheet's part in the package
     finally:
         book.close()
+    if path:
+        _fill_merged_down(rows, content, path)
+    return rows
+
+
+_MERGED = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
+
+
+def _fill_merged_down(rows: list[list[Cell]], content: bytes, path: str) -> None:
+    """Give every row of a cell merged down a column (a unit or a date written once for a block
+    of cases) the merged cell's value: Excel keeps it in the first row only. Cells merged across
+    columns are layout and left as they are."""
+    from openpyxl.utils.cell import column_index_from_string  # type: ignore[import-untyped]
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as package:
+            xml = package.read(path.lstrip("/"))
+    except (KeyError, zipfile.BadZipFile):
+        return
+    for first_col, first_row, last_col, last_row in _MERGED.findall(xml):
+        if first_col != last_col:
+            continue
+        column, top, bottom = (
+            column_index_from_string(first_col.decode()) - 1,
+            int(first_row),
+            int(last_row),
+        )
+        if top > len(rows) or column >= len(rows[top - 1]):
+            continue
+        value = rows[top - 1][column]
+        for number in range(top + 1, min(bottom, len(rows)) + 1):
+            row = rows[number - 1]
+            row.extend([None] * (column + 1 - len(row)))
+            if row[column] is None:
+                row[column] = value
