@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import phonenumbers
 import pytest
 from sqlalchemy import Engine, distinct, func, select
 
@@ -101,6 +102,7 @@ def test_no_demo_identifier_is_outside_the_reserved_ranges(
     assert all(c.startswith(DEMO_CNIC_PREFIX) and len(c) == 13 for c in cnics)
     assert len(set(cnics)) == len(cnics)
     assert all(p.startswith(DEMO_PHONE_PREFIX) for p in phones)
+    assert not any(phonenumbers.is_valid_number(phonenumbers.parse(p)) for p in phones)
 
 
 def test_a_recurring_recruiter_is_accused_in_several_cases(

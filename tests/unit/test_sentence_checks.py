@@ -51,3 +51,21 @@ def test_a_fine_below_the_bonded_labour_minimum_is_outside_the_law() -> None:
         FlagKind.FINE_ONLY,
         FlagKind.OUTSIDE_LAW,
     ]
+
+
+def test_a_term_of_years_under_a_provision_of_life_only_is_outside_the_law() -> None:
+    flags = check_sentence(
+        Sentence(imprisonment_months=97, fine_rupees=100_000), default_catalogue().get("365-B PPC")
+    )
+    assert [f.kind for f in flags] == [FlagKind.OUTSIDE_LAW]
+    assert "carries imprisonment for life" in flags[0].message
+    life = Sentence(life_imprisonment=True, fine_rupees=100_000)
+    assert kinds(life, "365-B PPC") == []
+
+
+def test_life_or_a_term_of_up_to_ten_years_allows_either_but_not_fifteen() -> None:
+    assert kinds(Sentence(life_imprisonment=True, fine_rupees=1), "371 PPC") == []
+    assert kinds(Sentence(imprisonment_months=96, fine_rupees=1), "371 PPC") == []
+    assert kinds(Sentence(imprisonment_months=180, fine_rupees=1), "371 PPC") == [
+        FlagKind.OUTSIDE_LAW
+    ]

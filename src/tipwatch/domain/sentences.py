@@ -72,9 +72,11 @@ def check_sentence(sentence: Sentence, provision: Provision) -> list[SentenceFla
     months = sentence.imprisonment_months or 0
     if months and not sentence.life_imprisonment:
         low, high = provision.imprisonment_min_months, provision.imprisonment_max_months
+        if provision.life_imprisonment and low is None and high is None:
+            outside(f"{key} carries imprisonment for life: a term of {_years(months)} is not one")
         if low is not None and months < low:
             outside(f"{_years(months)} is below the minimum of {_years(low)} under {key}")
-        if high is not None and months > high and not provision.life_imprisonment:
+        if high is not None and months > high:  # "life, or up to 10 years": a term is up to 10
             outside(f"{_years(months)} is above the maximum of {_years(high)} under {key}")
     fine = sentence.fine_rupees or 0
     if fine:

@@ -14,6 +14,7 @@ from tipwatch.services.bulk import CaseBundle, EventRecord
 from tipwatch.services.demo.cast import (
     FIA_STORIES,
     FINE_ALONE_STORIES,
+    NOT_COMPOUNDABLE_STORIES,
     POLICE_STORIES,
     POLICE_WEIGHTS,
     Cast,
@@ -31,6 +32,17 @@ from tipwatch.services.demo.unit_tree import Place, UnitDirectory
 from tipwatch.services.demo.volumes import Ending
 
 PTPA_IN_FORCE = date(2018, 6, 2)
+# The least time from report to an ending, for endings in court: a case of the last months
+# of the demo's last year cannot have reached them
+DAYS_TO_REACH = {
+    Ending.CHALLANED: 60,
+    Ending.ON_TRIAL: 120,
+    Ending.DISCHARGED: 150,
+    Ending.ACQUITTED: 300,
+    Ending.AWAITING_SENTENCE: 300,
+    Ending.FINE_ONLY: 300,
+    Ending.IMPRISONED: 300,
+}
 # Share of cases whose victims are referred to an NGO, by story
 REFERRAL_SHARE = {
     Story.SMUGGLING_TO_EUROPE: 0.1,
@@ -48,11 +60,20 @@ REFERRAL_SHARE = {
 
 
 def _story(
-    rng: random.Random, stories: tuple[Story, ...], weights: tuple[float, ...], lawful_fine: bool
+    rng: random.Random,
+    stories: tuple[Story, ...],
+    weights: tuple[float, ...],
+    lawful_fine: bool,
+    compromised: bool = False,
 ) -> Story:
+    """A story by its weight; for a fine-only ending mostly one whose charges allow a fine
+    alone, and for a compromise never one whose act forbids it."""
     if lawful_fine:
         pairs = zip(stories, weights, strict=True)
         weights = tuple(w if story in FINE_ALONE_STORIES else 0 for story, w in pairs)
+    if compromised:
+        pairs = zip(stories, weights, strict=True)
+        weights = tuple(0 if story in NOT_COMPOUNDABLE_STORIES else w for story, w in pairs)
     return rng.choices(stories, weights)[0]
 
 
@@ -84,7 +105,8 @@ class CaseFactory:
             circle = rng.choices(self.units.circles, cum_weights=self._circle_weights)[0]
             gujranwala = circle.circle is not None and circle.circle.zone == "FIA-GRW"
             weights = fia_weights(year, gujranwala)
-            return circle, _story(rng, FIA_STORIES, weights, lawful_fine)
+            compromised = ending is Ending.COMPROMISED
+            return circle, _story(rng, FIA_STORIES, weights, lawful_fine, compromised)
         story = _story(rng, POLICE_STORIES, POLICE_WEIGHTS, lawful_fine)
         districts, cumulative = self._districts[story]
         district = rng.choices(districts, cum_weights=cumulative)[0]
@@ -94,11 +116,14 @@ class CaseFactory:
         """A case of `year` that ends as planned; its number is set later, in date order."""
         place, story = self.place(rng, year, fia, ending)
         year_end = min(date(year, 12, 31), self.last_day)
-        reported_on = date(year, 1, 1) + timedelta(
-            days=rng.randint(0, (year_end - date(year, 1, 1)).days)
-        )
+        # a case that is to reach court or a verdict by the last day was reported early enough
+        # for it, rather than rushed through in days
+        room = (self.last_day - date(year, 1, 1)).days - DAYS_TO_REACH.get(ending, 0)
+        latest = max(0, min((year_end - date(year, 1, 1)).days, room))
+        reported_on = date(year, 1, 1) + timedelta(days=rng.randint(0, latest))
         scene = Scene(rng, place, year, reported_on, self.recurring, self.people)
         cast = (FIA_CASTS if fia else POLICE_CASTS)[story](scene)
+        cast.settle_trafficking_charges()
         offence_on = max(PTPA_IN_FORCE, reported_on - timedelta(days=cast.offence_lead_days))
         events = self.life(rng, ending, cast, place, reported_on, year_end, fia)
         events += self.victim_care(rng, cast, story, place, events)

@@ -45,7 +45,7 @@ POLICE_STORIES = (
     Story.FORCED_BEGGING,
     Story.FORCED_LABOUR,
 )
-POLICE_WEIGHTS = (32, 18, 10, 16, 8, 16)
+POLICE_WEIGHTS = (28, 52, 5, 5, 3, 7)
 # Stories whose main charge allows a fine alone (PTPA s.3, Bonded Labour Act): where courts
 # fine instead of imprisoning
 FINE_ALONE_STORIES = frozenset(
@@ -60,6 +60,10 @@ FINE_ALONE_STORIES = frozenset(
         Story.FORCED_LABOUR,
     }
 )
+
+
+# Stories charged under an act whose offences cannot be compromised (PSMA: non-compoundable)
+NOT_COMPOUNDABLE_STORIES = frozenset({Story.SMUGGLING_TO_EUROPE})
 
 
 def fia_weights(year: int, gujranwala_zone: bool) -> tuple[float, ...]:
@@ -113,6 +117,20 @@ class Cast:
 
     def keys(self, role: str) -> list[str]:
         return [p.key for p in self.parties if p.role == role]
+
+    def settle_trafficking_charges(self) -> None:
+        """PTPA s.3(2) where a victim is a woman or a child, s.3(1) otherwise (PTPA s.3): the
+        stories charge "s.3" before they know every victim."""
+        aggravated = any(
+            isinstance(p.person, NewPerson)
+            and (p.person.sex == "female" or (p.person.age_years or 99) < 18)
+            for p in self.parties
+            if p.role == PersonRole.VICTIM
+        )
+        section = "PTPA 3(2)" if aggravated else "PTPA 3(1)"
+        for charge in self.charges:
+            if charge.provision in ("PTPA 3(1)", "PTPA 3(2)"):
+                charge.provision = section
 
 
 @dataclass

@@ -152,14 +152,23 @@ EUROPE_ROUTES: tuple[tuple[tuple[str, Stop, Stop], ...], ...] = (
         ("air", ("Dubai", "AE"), ("Benghazi", "LY")),
         ("sea", ("Benghazi", "LY"), ("Lampedusa", "IT")),
     ),
-    (("air", ("Doha", "QA"), ("Benghazi", "LY")), ("sea", ("Tobruk", "LY"), ("Pylos", "GR"))),
-    (("air", ("Jeddah", "SA"), ("Benghazi", "LY")), ("sea", ("Zuwara", "LY"), ("Sicily", "IT"))),
+    (
+        ("air", ("Doha", "QA"), ("Benghazi", "LY")),
+        ("land", ("Benghazi", "LY"), ("Tobruk", "LY")),
+        ("sea", ("Tobruk", "LY"), ("Pylos", "GR")),
+    ),
+    (
+        ("air", ("Jeddah", "SA"), ("Benghazi", "LY")),
+        ("land", ("Benghazi", "LY"), ("Zuwara", "LY")),
+        ("sea", ("Zuwara", "LY"), ("Sicily", "IT")),
+    ),
     (("air", ("Dubai", "AE"), ("Baku", "AZ")), ("land", ("Baku", "AZ"), ("Warsaw", "PL"))),
 )
 # Overland from Balochistan: Taftan, Iran, Turkey, then the Aegean
 IRAN_ROUTE: tuple[tuple[str, Stop, Stop], ...] = (
     ("land", ("Taftan", "PK"), ("Zahedan", "IR")),
     ("land", ("Zahedan", "IR"), ("Van", "TR")),
+    ("land", ("Van", "TR"), ("Izmir", "TR")),
     ("sea", ("Izmir", "TR"), ("Lesbos", "GR")),
 )
 LABOUR_DESTINATIONS: tuple[Stop, ...] = (

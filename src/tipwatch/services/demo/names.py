@@ -1,8 +1,9 @@
 """Invented people: names from common Pakistani name parts, CNICs and phones from demo ranges.
 
 No real person is described. Every demo CNIC starts with 99999, which is no locality's code,
-so no real CNIC can be produced; every demo phone number is in +92 300 00xxxxx (written
-0300-00xxxxx), a block the demo uses as fictional. Both are unique per person, handed out in
+so no real CNIC can be produced; every demo phone number is in +92 399 xxxxxxx (written
+0399-xxxxxxx), a mobile prefix no operator has (a possible number, never a valid one, to the
+phonenumbers library). Both are unique per person, handed out in
 order, so the same seed gives the same identifiers.
 """
 
@@ -13,8 +14,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 DEMO_CNIC_PREFIX = "99999"
-DEMO_PHONE_PREFIX = "+9230000"  # + five digits: +92 300 00xxxxx
-DEMO_PHONE_CAPACITY = 100_000
+DEMO_PHONE_PREFIX = "+92399"  # + seven digits: +92 399 xxxxxxx
+DEMO_PHONE_CAPACITY = 10_000_000
 IDENTITY_BLOCKS = 8  # the recurring cast, then 2019 to 2025
 
 
@@ -117,7 +118,7 @@ class IdentityAllocator:
         if self.next_phone >= self.phone_end:
             return None
         number, self.next_phone = self.next_phone, self.next_phone + 1
-        return f"{DEMO_PHONE_PREFIX}{number:05d}"
+        return f"{DEMO_PHONE_PREFIX}{number:07d}"
 
 
 def given_name(rng: random.Random, community: Community, male: bool) -> str:

@@ -8,7 +8,7 @@ id, so the same person with the same CNIC is accused in several cases.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from tipwatch.domain.access import SYSTEM
@@ -47,6 +47,8 @@ class Someone:
     community: Community
     family: str | None = None  # to share a family name with relatives
     transgender: bool = False
+    name: str | None = None  # their full name, where a relative's record must match it
+    father: str | None = None  # their father's full name, likewise
 
 
 class PeopleMaker:
@@ -60,8 +62,8 @@ class PeopleMaker:
     ) -> dict[str, Any]:
         family = who.family or family_name(rng, who.community)
         record: dict[str, Any] = {
-            "name": full_name(rng, who.community, who.male, family),
-            "father_name": full_name(rng, who.community, True, family),
+            "name": who.name or full_name(rng, who.community, who.male, family),
+            "father_name": who.father or full_name(rng, who.community, True, family),
         }
         if who.age >= 18 and rng.random() < 0.8:
             record["cnic"] = self.identities.cnic(who.male)
@@ -125,9 +127,16 @@ def family_of(rng: random.Random, community: Community) -> list[Someone]:
     """A bonded family: father, usually mother, and one to five children."""
     family = family_name(rng, community)
     father_age = rng.randint(26, 52)
-    members = [Someone(True, father_age, community, family)]
+    father = full_name(rng, community, True, family)
+    members = [Someone(True, father_age, community, family, name=father)]
+    youngest_parent = father_age
     if rng.random() < 0.85:
-        members.append(Someone(False, father_age - rng.randint(0, 6), community, family))
+        mother_age = max(22, father_age - rng.randint(0, 6))
+        members.append(Someone(False, mother_age, community, family))
+        youngest_parent = min(father_age, mother_age)
+    oldest = min(17, youngest_parent - 18)  # no parent under 18 at a child's birth
     for _ in range(rng.choices((1, 2, 3, 4, 5), (15, 30, 30, 15, 10))[0]):
-        members.append(child(rng, community, 0.5, 4, min(17, father_age - 18), family))
+        members.append(
+            replace(child(rng, community, 0.5, min(4, oldest), oldest, family), father=father)
+        )
     return members

@@ -93,6 +93,7 @@ class Official:
     person_id: int
     rank: str
     agency: str
+    airport: str  # the code of the airport they are posted at
 
 
 @dataclass
@@ -204,6 +205,7 @@ def build_pools(ctx: Context, rng: random.Random, maker: PeopleMaker, divisor: i
                     maker.stored(ctx, rng, who),
                     rng.choice(OFFICIAL_RANKS),
                     f"FIA Immigration, {AIRPORTS[code][1]}",
+                    code,
                 )
             )
     return r

@@ -31,10 +31,13 @@ def _fine(rng: random.Random, provision: Provision) -> int:
 def prison_sentence(rng: random.Random, provision: Provision) -> dict[str, Any]:
     low = provision.imprisonment_min_months or 6
     high = provision.imprisonment_max_months or max(low * 2, 84)
-    if provision.life_imprisonment:  # a term of 5 to 25 years, now and then life
-        low, high = max(low, 60), max(high, 300)
+    # life where the law gives nothing else (PPC 365-B); where it is life or a term (PPC 371),
+    # now and then life
+    life_only = (
+        provision.imprisonment_max_months is None and provision.imprisonment_min_months is None
+    )
     details: dict[str, Any] = {}
-    if provision.life_imprisonment and rng.random() < 0.05:
+    if provision.life_imprisonment and (rng.random() < 0.05 or life_only):
         details["life_imprisonment"] = True
     else:
         months = round(low + (high - low) * rng.random() ** 1.8)
@@ -54,9 +57,30 @@ def fine_alone_lawful(catalogue: LegalCatalogue, provision_key: str) -> bool:
     return bool(catalogue.get(provision_key).fine_alone_allowed)
 
 
-def court_for(provision_key: str, district: str) -> str:
-    """PTPA and the Bonded Labour Act are tried by a Magistrate First Class; the gravest Penal
-    Code offences by the Sessions court."""
-    if provision_key in ("PPC 365-B", "PPC 371-A", "PPC 371-B"):
+SESSIONS_OFFENCES = frozenset({"PPC 365-B", "PPC 371-A", "PPC 371-B"})
+HIGH_COURTS = {
+    "Punjab": "Lahore High Court",
+    "Sindh": "Sindh High Court",
+    "Khyber Pakhtunkhwa": "Peshawar High Court",
+    "Balochistan": "Balochistan High Court",
+    "Islamabad Capital Territory": "Islamabad High Court",
+    "Azad Jammu and Kashmir": "High Court of Azad Jammu and Kashmir",
+    "Gilgit-Baltistan": "Chief Court Gilgit-Baltistan",
+}
+
+
+def trial_court(provision_keys: list[str], district: str) -> str:
+    """The court that tries the whole case: PTPA and the Bonded Labour Act are tried by a
+    Magistrate First Class, the gravest Penal Code offences by the Sessions court, and a case
+    with both by the Sessions court."""
+    if SESSIONS_OFFENCES.intersection(provision_keys):
         return f"Sessions Court {district}"
     return f"Judicial Magistrate {district}"
+
+
+def appeals_court(trial: str, district: str, province: str) -> str:
+    """A Magistrate's judgment is appealed to the Sessions court, a Sessions court's to the
+    High Court (CrPC s.408, s.410)."""
+    if trial.startswith("Judicial Magistrate"):
+        return f"Sessions Court {district}"
+    return HIGH_COURTS.get(province, "High Court")

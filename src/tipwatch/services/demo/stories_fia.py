@@ -55,8 +55,11 @@ def _complainant(
 
 
 def _maybe_official(s: Scene, cast: Cast, share: float) -> None:
-    if s.recurring.officials and s.rng.random() < share:
-        cast.official(s.rng.choice(s.recurring.officials))
+    """Now and then an immigration official of the airport the victims flew out from."""
+    airport = s.place.circle.airport if s.place.circle else "LHE"
+    posted = [o for o in s.recurring.officials if o.airport == airport]
+    if posted and s.rng.random() < share:
+        cast.official(s.rng.choice(posted))
 
 
 def _fly(s: Scene, cast: Cast, to: Stop, days_before_report: int) -> None:
@@ -86,10 +89,11 @@ def smuggling_to_europe(s: Scene) -> Cast:
     agencies = s.recurring.agencies.get(s.place.code)
     if agencies and rng.random() < 0.3:
         cast.organisation(agencies.pick(rng), OrganisationRole.RECRUITING_AGENCY)
-    _maybe_official(s, cast, 0.03)
     _complainant(s, cast, migrants[0], 0.5, 0.2)
     lead = cast.offence_lead_days
     overland = s.place.district.province == "Balochistan" or rng.random() < 0.2
+    if not overland:  # an official where they flew out; none on the road through Taftan
+        _maybe_official(s, cast, 0.03)
     if overland:
         legs = IRAN_ROUTE
         start = s.reported_on - timedelta(days=lead)
@@ -99,8 +103,9 @@ def smuggling_to_europe(s: Scene) -> Cast:
     else:
         legs = rng.choice(EUROPE_ROUTES)
         _fly(s, cast, legs[0][1], lead)
-    for n, (mode, origin, destination) in enumerate(legs, start=1):
-        departed = s.reported_on - timedelta(days=max(0, lead - n * rng.randint(7, 40)))
+    departed = s.reported_on - timedelta(days=lead)  # the first flight or road out
+    for mode, origin, destination in legs:  # each leg some days or weeks after the one before
+        departed = min(s.reported_on, departed + timedelta(days=rng.randint(7, 40)))
         cast.route_legs.append(
             RouteLegRecord(
                 origin[0], origin[1], destination[0], destination[1], mode, None, departed

@@ -81,7 +81,7 @@ def sexual_exploitation(s: Scene) -> Cast:
     for _ in range(rng.choices((1, 2, 3), (55, 30, 15))[0]):
         roll = rng.random()
         if roll < 0.80:
-            who = woman_or_girl(rng, district.community, 14, 28)
+            who = woman_or_girl(rng, district.community, 15, 35)
         elif roll < 0.92:
             who = child(rng, district.community, 0.0, 13, 17)
         else:

@@ -19,6 +19,8 @@ from tipwatch.domain.law.catalogue import LegalCatalogue
 from tipwatch.domain.vocabulary import PersonRole
 from tipwatch.services.bulk import ChargeRecord, EventRecord
 from tipwatch.services.demo.cast import Cast
+from tipwatch.services.demo.geography import DISTRICT
+from tipwatch.services.demo.sentencing import appeals_court, trial_court
 from tipwatch.services.demo.verdicts import give_verdicts
 from tipwatch.services.demo.volumes import Ending
 
@@ -66,6 +68,14 @@ class CaseLife:
     ) -> int:
         self.steps.append(_Step(offset, kind, party, charge, details))
         return offset
+
+    @property
+    def trial_court(self) -> str:
+        return trial_court([c.provision for c in self.cast.charges], self.district)
+
+    @property
+    def appeals_court(self) -> str:
+        return appeals_court(self.trial_court, self.district, DISTRICT[self.district].province)
 
     def charges_of(self, accused: str) -> list[ChargeRecord]:
         return [c for c in self.cast.charges if c.party_key == accused]
@@ -123,14 +133,11 @@ class CaseLife:
             self.complete_challan(None)
             self.arrests(tried, inv, 0.7, None)
             return
-        framed = ending is not Ending.DISCHARGED or rng.random() < 0.4
         frame = challan + rng.randint(20, 400)
-        if ending is Ending.DISCHARGED:
-            at = (frame if framed else challan) + rng.randint(30, 300)
-            self.complete_challan(frame if framed else at)
+        if ending is Ending.DISCHARGED:  # instead of a charge (CrPC s.242, s.265-D)
+            at = challan + rng.randint(30, 300)
+            self.complete_challan(at)
             self.arrests(tried, inv, 0.6, at)
-            if framed:
-                self.frame(tried, frame)
             for person in tried:
                 self.add(at, K.DISCHARGE, person)
             self.must = at

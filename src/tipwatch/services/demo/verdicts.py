@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 from tipwatch.domain.events import EventKind
 from tipwatch.services.bulk import ChargeRecord
 from tipwatch.services.demo.sentencing import (
-    court_for,
     fine_alone_lawful,
     fine_sentence,
     prison_sentence,
@@ -46,12 +45,13 @@ def give_verdicts(life: CaseLife, ending: Ending, tried: list[str], at: int) -> 
     rng = life.rng
     overturned = ending is Ending.ACQUITTED and rng.random() < 0.1
     convicted: list[tuple[str, list[ChargeRecord]]] = []
+    court = life.trial_court
     for n, person in enumerate(tried):
         charges = life.charges_of(person)
         guilty = _convicted(life, ending, charges, n == 0, overturned and n == 0)
         for charge in charges:
             kind = K.CONVICTION if charge.key in guilty else K.ACQUITTAL
-            life.add(at, kind, charge=charge.key, court=court_for(charge.provision, life.district))
+            life.add(at, kind, charge=charge.key, court=court)
         if guilty:
             convicted.append((person, [c for c in charges if c.key in guilty]))
     life.must = at
@@ -63,21 +63,21 @@ def give_verdicts(life: CaseLife, ending: Ending, tried: list[str], at: int) -> 
     sentenced_on = at + (0 if rng.random() < 0.6 else rng.randint(1, 14))
     sentences = _sentence(life, ending, convicted, sentenced_on)
     life.must = sentenced_on
-    appeals_court = f"Sessions Court {life.district}"
+    appealed_to = life.appeals_court
     if overturned:
         filed = life.add(
             sentenced_on + rng.randint(10, 30),
             K.APPEAL_FILED,
             convicted[0][0],
             appellant="accused",
-            court=appeals_court,
+            court=appealed_to,
         )
         life.must = life.add(
             filed + rng.randint(180, 700),
             K.APPEAL_DECIDED,
             convicted[0][0],
             outcome="overturned",
-            court=appeals_court,
+            court=appealed_to,
         )
         return
     for person, charges in convicted:
@@ -88,7 +88,7 @@ def give_verdicts(life: CaseLife, ending: Ending, tried: list[str], at: int) -> 
             K.APPEAL_FILED,
             person,
             appellant="accused",
-            court=appeals_court,
+            court=appealed_to,
         )
         if rng.random() < 0.6:
             _decide(life, person, charges, sentences, filed + rng.randint(180, 900))
@@ -110,8 +110,7 @@ def _sentence(
                 prison = True
             details = prison_sentence(rng, provision) if prison else fine_sentence(rng, provision)
             sentences[charge.key] = details
-            court = court_for(charge.provision, life.district)
-            life.add(on, K.SENTENCE, charge=charge.key, court=court, **details)
+            life.add(on, K.SENTENCE, charge=charge.key, court=life.trial_court, **details)
     return sentences
 
 
@@ -122,7 +121,7 @@ def _decide(
     sentences: dict[str, dict[str, Any]],
     on: int,
 ) -> None:
-    court = f"Sessions Court {life.district}"
+    court = life.appeals_court
     reducible = [c for c in charges if sentences[c.key].get("imprisonment_months")]
     if reducible and life.rng.random() < 0.25:
         charge = reducible[0]
@@ -146,11 +145,11 @@ def _state_appeal(life: CaseLife, person: str, acquitted_on: int) -> None:
     rng = life.rng
     if rng.random() >= 0.25:
         return
-    court = f"Sessions Court {life.district}"
+    court = life.appeals_court
     appellant = "state" if rng.random() < 0.6 else "complainant"
-    filed = life.add(
-        acquitted_on + rng.randint(20, 60), K.APPEAL_FILED, person, appellant=appellant, court=court
-    )
+    # s.417: the complainant within 30 days; the state takes longer, by special leave
+    days = rng.randint(20, 60) if appellant == "state" else rng.randint(10, 30)
+    filed = life.add(acquitted_on + days, K.APPEAL_FILED, person, appellant=appellant, court=court)
     if rng.random() < 0.4:
         life.add(
             filed + rng.randint(200, 800), K.APPEAL_DECIDED, person, outcome="upheld", court=court
