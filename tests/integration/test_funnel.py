@@ -17,6 +17,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from sqlalchemy import select
 
 from tipwatch.domain.access import SYSTEM, Principal, Role
 from tipwatch.domain.errors import InvalidInput, NotFound
@@ -35,6 +36,7 @@ from tipwatch.services.figures import compare_figures, seed_published_figures
 from tipwatch.services.funnel import attrition_funnel
 from tipwatch.services.schemas.funnel import Funnel, FunnelFilters, FunnelReport
 from tipwatch.services.schemas.units import UnitCreate
+from tipwatch.storage.security_tables import AuditEntry
 
 
 def d(text: str) -> date:
@@ -296,6 +298,14 @@ def test_an_analyst_is_not_shown_a_funnel_of_fewer_than_five(ctx: Context) -> No
         seen(province="Sindh")
     with pytest.raises(InvalidInput, match="fewer than 5 victims match"):
         seen(unit="victims", victim_sex="female", victim_age_group="child")
+    with ctx.uow() as uow:  # each query on record, refused ones too
+        read = uow.session.scalars(
+            select(AuditEntry.details)
+            .where(AuditEntry.action == "funnel.read")
+            .order_by(AuditEntry.id)
+        ).all()
+    sindh = read[2]["filters"]
+    assert (sindh["year"], sindh["province"], sindh["unit"]) == (2024, "Sindh", "cases")
     # every delay here is measured on fewer than five cases: no median, the count stays
     assert [(d.measured, d.median_days) for d in seen().funnel.delays] == [
         (d.measured, None) for d in funnel(ctx).delays

@@ -17,6 +17,7 @@ from tipwatch.domain.errors import InvalidInput, NotFound
 from tipwatch.domain.funnel import FinalState, FunnelStage
 from tipwatch.domain.law.catalogue import LegalCatalogue
 from tipwatch.services.access import unit_subtree
+from tipwatch.services.audit_trail import audit_alone
 from tipwatch.services.context import Context
 from tipwatch.services.funnel_queries import (
     UNIT_GROUPS,
@@ -126,6 +127,10 @@ def attrition_funnel(
     provision_key = ctx.catalogue.get(filters.provision).key if filters.provision else None
     if filters.act:
         filters = filters.model_copy(update={"act": _act_code(ctx.catalogue, filters.act)})
+    smallest = smallest_shown(actor)
+    if smallest:  # a role that reads aggregates only: each query is on record, for oversight
+        details = {"filters": filters.model_dump(mode="json", exclude_none=True)}
+        audit_alone(ctx, actor, "funnel.read", None, None, details=details)
     rows = Rows(filters)
     keys = grouping_sql(filters.by)
     today = ctx.today()
@@ -153,7 +158,6 @@ def attrition_funnel(
             for *grouping, due, n in driver_rows(uow.session, query):
                 key = key_of(grouping)
                 late[key] = (late[key][0] + due, late[key][1] + int(n or 0))
-    smallest = smallest_shown(actor)
     every = _merge(counts.values())
     check_cohort(sum(every.values()), filters.unit, smallest)
     overall = _assemble(
