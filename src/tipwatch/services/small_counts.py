@@ -4,7 +4,8 @@ A funnel of one or two people says what happened to them: narrow enough filters 
 station, girls, one year) would name a victim's case to someone who may not read it. For a
 principal who cannot read cases, a funnel of fewer than `SMALLEST_COHORT_SHOWN` rows is not
 shown: the whole report is refused when the filters leave fewer, and in a breakdown the groups
-that small are pooled into one (dropped if the pool is still that small). A median of fewer
+that small are pooled into one, with the next smallest groups while the pool is still that
+small (else the overall funnel less the groups shown would give it). A median of fewer
 delays than that is not shown either. Roles that read cases see every count.
 """
 
@@ -44,8 +45,9 @@ def pool_small_groups(
     late: dict[str, tuple[int, int]],
     smallest: int,
 ) -> list[str]:
-    """Pool the groups with fewer than `smallest` rows into one, in place; returns the keys
-    of the groups to show, in order (the pool last, unless it is as small and dropped)."""
+    """Pool the groups with fewer than `smallest` rows into one, in place, with the smallest
+    of the others while the pool is still that small; returns the keys of the groups to show,
+    in order, the pool last."""
     keys = sorted(set(counts) | set(late))
     small = [k for k in keys if sum(counts.get(k, {}).values()) < smallest]
     if not smallest or not small:
@@ -61,6 +63,17 @@ def pool_small_groups(
         due, missed = late.pop(key, (0, 0))
         pool_late = (pool_late[0] + due, pool_late[1] + missed)
     shown = [k for k in keys if k not in small]
+    # a pool still too small would be the overall funnel less the groups shown: the smallest
+    # shown groups join it until it is not (secondary suppression)
+    while 0 < sum(pool.values()) < smallest and shown:
+        key = min(shown, key=lambda k: (sum(counts[k].values()), k))
+        shown.remove(key)
+        for cell, n in counts.pop(key).items():
+            pool[cell] = pool.get(cell, 0) + n
+        for mine, theirs in zip(pool_delays, delays.pop(key, []), strict=False):
+            mine.update(theirs)
+        due, missed = late.pop(key, (0, 0))
+        pool_late = (pool_late[0] + due, pool_late[1] + missed)
     if sum(pool.values()) >= smallest:
         key = pooled_key(smallest)
         counts[key], delays[key], late[key] = pool, pool_delays, pool_late
