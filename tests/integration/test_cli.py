@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -132,19 +133,28 @@ def test_the_funnel_command_takes_every_filter_of_the_funnel(tmp_path: Path) -> 
     built = tipwatch("demo", "--scale", "small", "--no-serve", "--seed", "7", env=env)
     assert built.returncode == 0, built.stderr
 
-    def total(*filters: str) -> int:
+    def report(*filters: str) -> dict[str, Any]:
         result = tipwatch("funnel", "--json", *filters, env=env)
         assert result.returncode == 0, result.stderr
-        funnel: int = json.loads(result.stdout)["funnel"]["total"]
-        return funnel
+        found: dict[str, Any] = json.loads(result.stdout)
+        return found
 
-    everything = total("--from-year", "2019", "--to-year", "2025")
-    narrowed = total(
+    narrowed = report(
         "--year", "2023", "--circle", "FIA-AHTC-LHR", "--agency", "FIA", "--act", "PTPA",
         "--exploitation", "forced_labour", "--victim-sex", "female",
         "--victim-age-group", "child", "--district", "Lahore",
     )  # fmt: skip
-    assert 0 <= narrowed < total("--year", "2023") < everything
+    assert {k: v for k, v in narrowed["filters"].items() if k != "unit_id"} == {
+        "year": 2023, "agency": "FIA", "act": "PTPA", "exploitation": "forced_labour",
+        "victim_sex": "female", "victim_age_group": "child", "district": "Lahore", "unit": "cases",
+    }  # fmt: skip
+    assert narrowed["filters"]["unit_id"] > 0  # every filter reached the funnel
+    years = report("--from-year", "2019", "--to-year", "2020")["filters"]
+    assert (years["year_from"], years["year_to"]) == (2019, 2020)
+    assert (
+        report("--year", "2023", "--victim-sex", "female")["funnel"]["total"]
+        < report("--year", "2023")["funnel"]["total"]
+    )
     unknown = tipwatch("funnel", "--circle", "NOPE", env=env)
     assert unknown.returncode == 1
     assert unknown.stderr.strip().endswith("error: no unit with code 'NOPE'")

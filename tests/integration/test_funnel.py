@@ -272,6 +272,7 @@ def test_an_accused_counts_under_the_law_he_is_charged_under_not_his_co_accuseds
     ctx: Context,
 ) -> None:
     assert funnel(ctx, unit="accused", act="ptpa").total == 2  # A1 and A3, not A2
+    assert funnel(ctx, unit="accused", act="P.P.C.").total == 2  # A2 and A8
     assert funnel(ctx, unit="accused", provision="370 PPC").total == 2  # A2 and A8
     assert funnel(ctx, unit="victims", act="PTPA").total == 3  # C1's two and C2's one
 

@@ -3,9 +3,11 @@ check references to it, and a unit of work keeps nothing uncommitted."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Engine, func, inspect, select
+from sqlalchemy import Engine, func, inspect, select, text
 
 from tipwatch.services.context import Context
 from tipwatch.storage import tables as t
@@ -83,3 +85,33 @@ def test_a_committed_unit_of_work_is_kept(ctx: Context) -> None:
         uow.commit()
     with ctx.uow() as uow:
         assert uow.session.scalar(select(t.Unit.code)) == "PS-UOW"
+
+
+def test_figures_seeded_before_their_scope_was_measured_are_moved_to_it(tmp_path: Path) -> None:
+    from alembic import command
+
+    from tipwatch.storage.database import connect, migrations_config
+
+    engine = connect(f"sqlite:///{tmp_path / 'old.db'}")
+    command.upgrade(migrations_config(engine), "0006")
+    insert = text(
+        "INSERT INTO published_figures (source, period_start, period_end, area, measure, unit, "
+        "value, definition, status, notes, created_at, updated_at) VALUES ('SSDO', '2024-01-01', "
+        "'2024-12-31', 'Punjab', :measure, 'cases', 457, :definition, 'S', '', "
+        "'2026-01-01 00:00:00', '2026-01-01 00:00:00')"
+    )
+    with engine.begin() as connection:
+        connection.execute(
+            insert, {"measure": "cases_registered", "definition": "child trafficking cases"}
+        )
+        connection.execute(insert, {"measure": "cases_registered", "definition": "cases filed"})
+    upgrade(engine)
+    with engine.connect() as connection:
+        measures = connection.execute(
+            text("SELECT definition, measure FROM published_figures ORDER BY id")
+        ).all()
+    engine.dispose()
+    assert [tuple(row) for row in measures] == [
+        ("child trafficking cases", "child_cases_registered"),
+        ("cases filed", "cases_registered"),  # all cases: left as it was
+    ]

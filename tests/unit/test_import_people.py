@@ -151,3 +151,19 @@ def test_victims_counted_in_words_are_counted() -> None:
 def test_a_victim_age_for_a_row_without_victims_is_refused_not_dropped() -> None:
     with pytest.raises(RowProblem, match="victim_age is given but the row names no victims"):
         _read(victim_age="14")
+
+
+@pytest.mark.parametrize(
+    "written", ["Ahmed s/o\nBashir", "Ahmed s/o Bashir\nr/o Lahore", "Ahmed\ns/o Bashir"]
+)
+def test_a_line_broken_at_a_father_or_an_address_is_still_one_person(written: str) -> None:
+    (person,) = split_people(written)
+    assert (person.name, person.father_name) == ("Ahmed", "Bashir")
+
+
+@pytest.mark.parametrize(
+    ("written", "years"), [("14 saal", 14), ("14 (approx)", 14), ("14 years approx", 14),
+                           ("10 days", 0), ("3 weeks", 0)],
+)  # fmt: skip
+def test_ages_written_with_a_word_after_them(written: str, years: int) -> None:
+    assert parse_age(written) == years

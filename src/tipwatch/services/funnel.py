@@ -187,16 +187,20 @@ def attrition_funnel(
 
 
 def _act_code(catalogue: LegalCatalogue, written: str) -> str:
-    """The catalogue's code for an act named by its code or an alias ("PTPA", "PPC", "PSMA
-    2018"); InvalidInput naming the acts it knows."""
-    wanted = written.strip().upper()
+    """The catalogue's code for an act named by its code or an alias, case and punctuation
+    aside ("PTPA", "P.P.C.", "Pakistan Penal Code"); InvalidInput naming the acts it knows."""
+    wanted = _letters(written)
     for act in catalogue.acts.values():
-        if wanted in (act.code.upper(), *(alias.upper() for alias in act.aliases)):
+        if wanted in {_letters(name) for name in (act.code, *act.aliases)}:
             return act.code
     known = ", ".join(sorted(catalogue.acts))
     raise InvalidInput(
         f"act {written!r} is not in the legal catalogue (acts: {known})", field="act"
     )
+
+
+def _letters(name: str) -> str:
+    return "".join(c for c in name.upper() if c.isalnum())
 
 
 def _delays(

@@ -37,6 +37,16 @@ _ADDRESS = re.compile(
 )
 # "aka" and "a.k.a." as a word of their own: not the start of Akash or Akaash
 _ALIAS = re.compile(r"\s*(?:@|\balias\b|\ba\.?k\.?a(?:\.|\b)|\burf\b|\bعرف\b)\s*", re.IGNORECASE)
+# A line break that cannot end a person: after a marker, or before one that only adds to the
+# person before (father, address, alias)
+_MARKER = (
+    r"(?:[sdwhr]\s?/\s?o|son of|daughter of|wife of|husband of|resident of|sakin|sakna|@|alias|"
+    r"a\.?k\.?a\.?|urf|ولد|بنت|دختر|زوجہ|زوجه|ساکن|سکنہ|سکنه|عرف)"
+)
+_BROKEN_LINE = re.compile(
+    rf"(?:(?<=\s)|^)({_MARKER}[:.\-]?)[ \t]*\n\s*|[ \t]*\n\s*(?={_MARKER}(?:\b|\s))",
+    re.IGNORECASE | re.MULTILINE,
+)
 _BRACKETED_ALIAS = re.compile(r"\(\s*((?:@|(?:alias|aka|a\.k\.a\.?|urf)\b)[^()]*)\)", re.IGNORECASE)
 _AGE = (  # "aged 30 years", "age: 30", "30 years old"
     r"(?:aged?\s*:?\s*(\d{1,3})\s*(?:years?|yrs?\.?|y)?|(\d{1,3})\s*(?:years?|yrs?\.?))"
@@ -105,6 +115,8 @@ def split_people(text: str) -> list[NamedPerson]:
     """Every person a cell names, in order (see the module's docstring)."""
     if not text.strip():
         return []
+    if "\n" in text:  # "Ahmed s/o\nBashir", "Ahmed s/o Bashir\nr/o Lahore": one person
+        text = _BROKEN_LINE.sub(lambda m: f"{m[1] or ''} ", text)
     people: list[NamedPerson] = []
     for entry in numbered_entries(text):
         people += _people_in(entry)

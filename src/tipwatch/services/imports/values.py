@@ -91,7 +91,9 @@ def _date_as_written(written: str, this_year: int) -> date:
 
 
 def _date_from_text(text: str, this_year: int) -> date:
-    text = _AROUND_DATE.sub("", _TIME.sub("", text)).strip().rstrip(".")
+    written, text = text, _AROUND_DATE.sub("", _TIME.sub("", text)).strip().rstrip(".")
+    if not text:
+        raise ValueError(f"{written!r} is not a date: write it day first, like 12-01-2023")
     if _SERIAL_WRITTEN.fullmatch(text):  # "44938.0": an Excel date number, written by a program
         text = text.split(".")[0]
     if text.isdigit() and len(text) == 5:
@@ -179,18 +181,26 @@ def parse_months(cell: Cell) -> tuple[int | None, bool]:
     return round(months), False
 
 
-_AGE = re.compile(r"(\d+(?:\.\d+)?)\s*(years?|yrs?\.?|y|months?|mons?|m|days?|d)?(?:\s*old)?")
+_AGE = re.compile(r"(\d+(?:\.\d+)?)\s*([a-z()\s.]*)")
+_IN_MONTHS = re.compile(r"(months?|mons?|mo)\b")
+_IN_DAYS_OR_WEEKS = re.compile(r"(days?|weeks?|wks?)\b")
 
 
 def parse_age(cell: Cell) -> int:
-    """An age in whole years: "14", "14 years", "14 yrs old"; "8 months" is 0."""
+    """An age in whole years: "14", "14 years", "14 yrs old", "14 saal", "14 (approx)"; a
+    baby's "8 months" or "10 days" is 0."""
     match = _AGE.fullmatch(text_of(cell).lower())
     if not match:
         raise ValueError("is not an age: write years (14), or months for a baby (8 months)")
-    number, unit = float(match[1]), (match[2] or "y")[:1]
+    number, unit = float(match[1]), match[2].strip(" ()")
     if number > 1500:
         raise ValueError("is not an age in years")
-    years = int(number / 12) if unit == "m" else 0 if unit == "d" else int(number)
+    if _IN_MONTHS.match(unit):
+        years = int(number / 12)
+    elif _IN_DAYS_OR_WEEKS.match(unit):
+        years = 0
+    else:
+        years = int(number)
     if years > 120:
         raise ValueError("is not an age in years")
     return years
