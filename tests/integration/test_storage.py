@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, func, inspect, select, text
@@ -115,3 +116,15 @@ def test_figures_seeded_before_their_scope_was_measured_are_moved_to_it(tmp_path
         ("child trafficking cases", "child_cases_registered"),
         ("cases filed", "cases_registered"),  # all cases: left as it was
     ]
+
+
+def test_a_database_error_never_carries_the_values_of_the_row(ctx: Context) -> None:
+    from sqlalchemy.exc import IntegrityError
+
+    insert = text(
+        "INSERT INTO persons (sex, age_years, nationality, personal, key_id, created_at) "
+        "VALUES ('female', 14, 'PK', :personal, NULL, :at)"
+    )
+    with pytest.raises(IntegrityError) as failed, ctx.engine.begin() as connection:
+        connection.execute(insert, {"personal": b"Nadia Bibi d/o Aslam", "at": None})
+    assert "Nadia" not in str(failed.value)

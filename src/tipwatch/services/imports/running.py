@@ -14,9 +14,10 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from tipwatch.domain.access import Capability, Principal
-from tipwatch.domain.errors import Forbidden
+from tipwatch.domain.errors import EditConflict, Forbidden
 from tipwatch.services.ahead import made_ahead
 from tipwatch.services.bulk import many_objects
 from tipwatch.services.cases import check_unit_in_reach
@@ -149,6 +150,21 @@ class _Importer:
             )
 
     def import_batch(self, rows: Sequence[tuple[int, list[Cell]]], checked: CheckedBatch) -> None:
+        """Write the batch; if another import or user stored one of its cases meanwhile (the
+        same file imported twice at once), write it again as it now finds them."""
+        try:
+            self._write_batch(rows, checked)
+        except IntegrityError:
+            try:
+                self._write_batch(rows, checked)
+            except IntegrityError as again:
+                raise EditConflict(
+                    "cases of this file were being written by another import at the same "
+                    "moment: run the import again (rows already imported are left unchanged)",
+                    field="file",
+                ) from again
+
+    def _write_batch(self, rows: Sequence[tuple[int, list[Cell]]], checked: CheckedBatch) -> None:
         with self.ctx.uow() as uow:
             read, rejects = self._sorted(uow, rows, checked)
             stored = stored_cases(uow, (r.reference for r in read))
