@@ -7,6 +7,7 @@ unless `--user` names an account, whose role and unit then decide what may be im
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -47,6 +48,23 @@ def _actor(ctx: Context, username: str | None) -> Principal:
         return principal_of(user)
 
 
+def _writable(path: Path, option: str) -> None:
+    """Refuse, before anything is imported, a file the refused rows could not be written to."""
+    if path.is_dir() or not path.parent.is_dir():
+        raise InvalidInput(f"cannot write {path}: not a file in an existing folder", field=option)
+
+
+def _write_private(path: Path, text: str) -> None:
+    """Write refused rows (personal data) readable by their owner only, as the key file is."""
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.chmod(path, 0o600)  # a file that was there before keeps no wider mode
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+    except OSError as exc:
+        raise InvalidInput(f"cannot write {path}: {exc.strerror}", field="output") from exc
+
+
 def _read(path: Path, option: str) -> tuple[str, bytes]:
     try:
         return path.name, path.read_bytes()
@@ -80,6 +98,8 @@ def import_cases(
     imported are unchanged, and an interrupted import completes."""
     from tipwatch.services.imports import UploadedFile, import_cases, rejected_rows_csv
 
+    if rejected is not None:
+        _writable(rejected, "rejected")
     ctx = _context()
     actor = _actor(ctx, user)
     source = UploadedFile(*_read(file, "file"))
@@ -97,7 +117,7 @@ def import_cases(
             ctx, actor, source, rules, dry_run=dry_run, batch_size=batch_size, on_batch=advance
         )
     if rejected is not None:
-        rejected.write_text(rejected_rows_csv(ctx, actor, summary.run_id), encoding="utf-8")
+        _write_private(rejected, rejected_rows_csv(ctx, actor, summary.run_id))
     if as_json:
         typer.echo(summary.model_dump_json(indent=2))
         return
@@ -140,12 +160,14 @@ def rejected_rows(
     """The rows an import refused, with their original columns and row, field and reason."""
     from tipwatch.services.imports import get_run, rejected_rows_csv
 
+    if output is not None:
+        _writable(output, "output")
     ctx = _context()
     actor = _actor(ctx, user)
     text = rejected_rows_csv(ctx, actor, run_id)
     if output is None:
         typer.echo(text, nl=False)
         return
-    output.write_text(text, encoding="utf-8")
+    _write_private(output, text)
     summary = get_run(ctx, actor, run_id)
     typer.echo(json.dumps({"run_id": run_id, "rejected": summary.rejected, "file": str(output)}))

@@ -22,7 +22,7 @@ from sqlalchemy import delete, func, select
 from tests.factories import user_token
 from tipwatch.config import Settings
 from tipwatch.domain.access import SYSTEM, Principal, Role
-from tipwatch.domain.errors import Forbidden, InvalidInput
+from tipwatch.domain.errors import Forbidden, InvalidInput, NotFound
 from tipwatch.services import ahead, case_file, cases, units
 from tipwatch.services.context import Context
 from tipwatch.services.imports import (
@@ -465,8 +465,8 @@ def test_rows_of_a_unit_outside_the_users_reach_are_refused(ctx: Context) -> Non
     assert (summary.rejects[0].field, summary.rejects[0].reason) == (
         "unit_code", "unit FIA-KHI is outside your reach",
     )  # fmt: skip
-    with pytest.raises(Forbidden):
-        get_run(ctx, Principal(99, "someone", Role.ADMIN), summary.run_id)
+    with pytest.raises(NotFound, match=f"import run {summary.run_id} does not exist"):
+        get_run(ctx, Principal(99, "someone", Role.ADMIN), summary.run_id)  # as a made-up number
     analyst = Principal(98, "analyst", Role.ANALYST)
     with pytest.raises(Forbidden):
         import_cases(ctx, analyst, csv_file(GOOD))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from tests.integration.test_import import HEADER, add_unit, counts, csv_file
+from tests.integration.test_import import HEADER, _cli, add_unit, counts, csv_file
 from tipwatch.domain.access import SYSTEM
 from tipwatch.services.context import Context
 from tipwatch.services.imports import UploadedFile, import_cases, rejected_rows_csv
@@ -158,3 +158,28 @@ def test_a_unit_written_once_for_a_block_of_rows_in_merged_cells_counts_for_each
     summary = import_cases(ctx, SYSTEM, UploadedFile(path.name, path.read_bytes()))
     assert counts(summary) == (3, 3, 0, 0, 0)
     assert _references(ctx) == [f"FIA-LHR/2023/{n}" for n in (1, 2, 3)]
+
+
+def test_a_refused_row_is_kept_as_written_and_its_csv_defuses_formulas_in_the_header(
+    ctx: Context,
+) -> None:
+    add_unit(ctx)
+    header = [*HEADER, '=HYPERLINK("http://example.invalid","x")']
+    row = [*_row(fir_number="1", accused="Imran\nJaved", fir_date="31-02-2023"), ""]
+    summary = import_cases(ctx, SYSTEM, csv_file([row], header=header))
+    assert counts(summary) == (1, 0, 0, 0, 1)
+    columns, kept = list(csv.reader(io.StringIO(rejected_rows_csv(ctx, SYSTEM, summary.run_id))))
+    assert "Imran\nJaved" in kept  # two people, as written: correct the date and import again
+    assert columns[len(HEADER)].startswith("'=HYPERLINK")
+
+
+def test_the_import_command_refuses_a_rejected_file_it_could_not_write_before_importing(
+    tmp_path: Path,
+) -> None:
+    register = tmp_path / "cases.csv"
+    register.write_bytes(csv_file([_row(fir_number="1", accused="Asif")]).content)
+    env = {"TIPWATCH_DATABASE_URL": f"sqlite:///{tmp_path / 'never.db'}"}
+    result = _cli("import", "cases", str(register), "--rejected", str(tmp_path), env=env)
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"error: cannot write {tmp_path}: not a file")
+    assert not (tmp_path / "never.db").exists()  # refused before anything was opened

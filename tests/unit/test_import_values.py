@@ -273,3 +273,28 @@ def test_a_cell_larger_than_the_csv_modules_limit_leaves_the_file_readable() -> 
     text = "fir_number,fir_date,sections,status,narrative\n1,12-01-2023,3 PTPA,UI," + "x" * 200_000
     table = read_table(text.encode(), "big.csv", ImportMapping())
     assert len(table.rows) == 1
+
+
+def test_unreadable_text_and_oversized_files_are_refused_as_files_not_crashes(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from openpyxl import Workbook  # type: ignore[import-untyped]
+
+    from tipwatch.services.imports import reading
+
+    with pytest.raises(InvalidInput, match="not whole UTF-16 text"):
+        read_table(b"\xff\xfe\x00", "odd.csv", ImportMapping())
+    with pytest.raises(InvalidInput, match="a line of 5,001 cells"):
+        read_table(b"fir_number,fir_date\n" + b"," * 5_000, "wide.csv", ImportMapping())
+    book = Workbook()
+    book.active.append(["fir_number", "fir_date", "sections", "status"])
+    book.save(tmp_path / "r.xlsx")
+    monkeypatch.setattr(reading, "MAX_UNPACKED_BYTES", 1_000)  # as a zip bomb would be
+    with pytest.raises(InvalidInput, match="unpacks to over"):
+        read_table((tmp_path / "r.xlsx").read_bytes(), "r.xlsx", ImportMapping())
+
+
+def test_a_long_cell_is_repeated_in_a_reason_40_characters_at_most() -> None:
+    with pytest.raises(ValueError, match="is not a date") as refused:
+        parse_date("12-31-2023 " + "x" * 400, 2025)
+    assert len(str(refused.value)) < 130

@@ -22,7 +22,7 @@ from tipwatch.services.imports.store import (
     delete_cases,
     persons_by_token,
 )
-from tipwatch.services.imports.values import Cell, text_of
+from tipwatch.services.imports.values import Cell, as_written
 from tipwatch.storage.uow import UnitOfWork
 
 
@@ -36,7 +36,7 @@ class ReadRow:
     @property
     def values(self) -> list[str]:
         """The cells as text, as a refused row keeps them."""
-        return [text_of(cell) for cell in self.cells]
+        return [as_written(cell) for cell in self.cells]
 
     @property
     def number(self) -> int:

@@ -21,6 +21,8 @@ from tipwatch.services.imports.values import Cell
 
 MAX_ROWS = 200_000
 MAX_BYTES = 64 * 1024 * 1024
+MAX_UNPACKED_BYTES = 512 * 1024 * 1024  # an XLSX file's parts, unpacked
+MAX_CELLS_IN_A_LINE = 2_000
 _HEADER_SEARCH = 20
 _URDU_RUN = re.compile(rb"[\xc0-\xff]{3}")
 # A cell may be as large as a file (the csv module's own limit, 128 KiB, refused a whole file
@@ -104,7 +106,10 @@ def _filled(cell: Cell) -> bool:
 
 def _decode(content: bytes, name: str) -> str:
     if content.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text"
-        return content.decode("utf-16")
+        try:
+            return content.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise _bad(f"{name} is not whole UTF-16 text: save it again") from exc
     try:
         return content.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -122,7 +127,15 @@ def _csv_rows(content: bytes, name: str, mapping: ImportMapping) -> list[list[Ce
     text = _decode(content, name)
     if "\x00" in text:
         raise _bad(f"{name} is not a CSV or XLSX file")
-    return _csv_parsed(text, name, _delimiter(text, mapping))
+    delimiter = _delimiter(text, mapping)
+    # every cell costs memory whether filled or not: a line of a million separators would
+    # cost a gigabyte before a row limit could refuse it
+    widest = max((line.count(delimiter) for line in text.splitlines()), default=0)
+    if widest >= MAX_CELLS_IN_A_LINE:
+        raise _bad(
+            f"{name} has a line of {widest + 1:,} cells; at most {MAX_CELLS_IN_A_LINE:,} are read"
+        )
+    return _csv_parsed(text, name, delimiter)
 
 
 def _delimiter(text: str, mapping: ImportMapping) -> str:
@@ -148,6 +161,14 @@ def _csv_parsed(text: str, name: str, delimiter: str, quiet: bool = False) -> li
 
 def _xlsx_rows(content: bytes, name: str, sheet: str | None) -> list[list[Cell]]:
     from openpyxl import load_workbook  # type: ignore[import-untyped]
+
+    try:  # a small file can unpack to gigabytes (a zip bomb): refused before it is opened
+        with zipfile.ZipFile(io.BytesIO(content)) as package:
+            unpacked = sum(part.file_size for part in package.infolist())
+    except zipfile.BadZipFile as exc:
+        raise _bad(f"{name} is not a readable Excel file") from exc
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise _bad(f"{name} unpacks to over {MAX_UNPACKED_BYTES // 2**20} MB: split it")
 
     try:
         book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)

@@ -37,7 +37,7 @@ from tipwatch.services.imports.packing import check_rows_packed, unpacked
 from tipwatch.services.imports.reading import Table, read_table
 from tipwatch.services.imports.runs import Reject, end_run, run_summary, start_run
 from tipwatch.services.imports.store import UnitBook, UnitRow, stored_cases
-from tipwatch.services.imports.values import Cell, text_of
+from tipwatch.services.imports.values import Cell, as_written, text_of
 from tipwatch.services.schemas.imports import ImportSummary
 from tipwatch.storage import tables as t
 from tipwatch.storage.reporting_tables import ImportRun
@@ -186,7 +186,7 @@ class _Importer:
             try:
                 read.append(self._placed(uow, item, cells))
             except RowProblem as problem:
-                values = [text_of(c) for c in cells]
+                values = [as_written(c) for c in cells]
                 rejects.append(Reject(number, problem.field, problem.reason, values))
         return read, rejects
 

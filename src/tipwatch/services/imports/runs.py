@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import insert, select, update
 
 from tipwatch.domain.access import Capability, Principal
-from tipwatch.domain.errors import Forbidden, NotFound
+from tipwatch.domain.errors import NotFound
 from tipwatch.services.audit_trail import audit
 from tipwatch.services.context import Context
 from tipwatch.services.schemas.imports import REJECTS_SHOWN, ImportSummary, RejectOut
@@ -107,12 +107,9 @@ def end_run(ctx: Context, run_id: int, status: str) -> None:
 def _open_run(uow: UnitOfWork, actor: Principal, run_id: int) -> ImportRun:
     actor.require(Capability.CREATE_CASES)
     run = uow.session.get(ImportRun, run_id)
-    if run is None:
+    # another user's run is answered as one that does not exist: a run's number says nothing
+    if run is None or (actor.user_id is not None and run.user_id != actor.user_id):
         raise NotFound(f"import run {run_id} does not exist", record=f"import run {run_id}")
-    if actor.user_id is not None and run.user_id != actor.user_id:
-        raise Forbidden(
-            f"import run {run_id} was made by another user", record=f"import run {run_id}"
-        )
     return run
 
 
@@ -168,7 +165,7 @@ def rejected_rows_csv(ctx: Context, actor: Principal, run_id: int) -> str:
             # gets as many columns, so row, field and reason stay lined up
             width = max(len(columns), *(len(stored["values"]) for _, stored in found))
             extra = ["(extra cell)"] * (width - len(columns))
-            writer.writerow([*columns, *extra, "row", "field", "reason"])
+            writer.writerow([*map(_safe, columns), *extra, "row", "field", "reason"])
             for reject, stored in found:
                 values = [*map(_safe, stored["values"])]
                 writer.writerow([*values, *[""] * (width - len(values)), reject.row_number,

@@ -41,7 +41,7 @@ async def import_upload(request: Request, ctx: Ctx, visitor: LoggedIn) -> Respon
             visitor,
             status=422,
             summary=None,
-            error="choose a CSV or XLSX file",
+            error=visitor.language.gettext("Choose a CSV or XLSX file."),
         )
     try:
         summary = imports.import_cases(
