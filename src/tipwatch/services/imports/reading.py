@@ -199,12 +199,20 @@ def _fill_merged_down(rows: list[list[Cell]], content: bytes, path: str) -> None
     columns are layout and left as they are."""
     from openpyxl.utils.cell import column_index_from_string  # type: ignore[import-untyped]
 
-    try:
-        with zipfile.ZipFile(io.BytesIO(content)) as package:
-            xml = package.read(path.lstrip("/"))
+    merged: set[tuple[bytes, ...]] = set()
+    try:  # read in pieces: a sheet's XML can be hundreds of MB, its merged cells at its end
+        with (
+            zipfile.ZipFile(io.BytesIO(content)) as package,
+            package.open(path.lstrip("/")) as part,
+        ):
+            tail = b""
+            while piece := part.read(1 << 20):
+                text = tail + piece
+                merged.update(_MERGED.findall(text))
+                tail = text[-200:]  # a reference cut between two pieces
     except (KeyError, zipfile.BadZipFile):
         return
-    for first_col, first_row, last_col, last_row in _MERGED.findall(xml):
+    for first_col, first_row, last_col, last_row in sorted(merged):
         if first_col != last_col:
             continue
         column, top, bottom = (
