@@ -261,3 +261,17 @@ def test_an_analyst_is_told_a_small_cohort_is_withheld_where_an_admin_sees_its_c
     admin = browser_for(page_world.ctx, Role.ADMIN).get("/dashboard")
     assert 'id="unit-note"' in admin.text
     assert 'id="withheld"' not in admin.text
+
+
+def test_an_urdu_page_says_a_refused_steps_rule_in_urdu(page_world: PageWorld) -> None:
+    case = f"/cases/{page_world.own_case}"
+    investigator = browser_for(page_world.ctx, R.INVESTIGATOR)
+    token = csrf_of(investigator.get(case).text)
+    investigator.post("/language", data={"language": "ur", "csrf_token": token, "back": case})
+    refused = investigator.post(
+        f"{case}/events",
+        data={"kind": "investigation_started", "occurred_on": "2099-01-01", "csrf_token": token},
+    )
+    assert refused.status_code == 422
+    assert "کسی مرحلے کی تاریخ آج کے بعد کی نہیں ہو سکتی۔" in refused.text  # the rule, in Urdu
+    assert "rule: no-future-dates" in refused.text  # then the step's own message

@@ -8,6 +8,8 @@ from fastapi import Request
 from pydantic import BaseModel, ValidationError
 
 from tipwatch.domain.errors import TipwatchError
+from tipwatch.web.i18n import Language
+from tipwatch.web.rule_texts import RULE_TEXTS
 from tipwatch.web.session import check_form_token
 from tipwatch.web.templating import Visitor
 
@@ -25,9 +27,14 @@ async def read_form(request: Request, visitor: Visitor) -> dict[str, str]:
     }
 
 
-def errors_of(exc: ValidationError | TipwatchError) -> dict[str, str]:
+def errors_of(exc: ValidationError | TipwatchError, language: Language) -> dict[str, str]:
+    """{field: message}; a refused pipeline step says its rule in the page's language first."""
     if isinstance(exc, TipwatchError):
-        return {exc.field or "form": exc.message}
+        message = exc.message
+        rule = RULE_TEXTS.get(getattr(exc, "rule", None) or "")
+        if rule is not None and language.code != "en":
+            message = f"{language.gettext(rule)} ({exc.message})"
+        return {exc.field or "form": message}
     found: dict[str, str] = {}
     for error in exc.errors():
         field = ".".join(str(p) for p in error["loc"]) or "form"

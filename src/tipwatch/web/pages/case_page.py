@@ -100,7 +100,9 @@ async def add_event(request: Request, ctx: Ctx, visitor: LoggedIn, case_id: Case
         data = {**values, "details": details}
         events.record_event(ctx, visitor.actor, case_id, EventCreate(**data))
     except (ValidationError, TipwatchError) as exc:
-        return _page(request, ctx, visitor, case_id, 422, "event", shown, errors_of(exc))
+        return _page(
+            request, ctx, visitor, case_id, 422, "event", shown, errors_of(exc, visitor.language)
+        )
     return RedirectResponse(f"/cases/{case_id}#timeline", status_code=303)
 
 
@@ -110,7 +112,9 @@ async def add_charge(request: Request, ctx: Ctx, visitor: LoggedIn, case_id: Cas
     try:
         charges.add_charge(ctx, visitor.actor, case_id, ChargeCreate(**values))
     except (ValidationError, TipwatchError) as exc:
-        return _page(request, ctx, visitor, case_id, 422, "charge", values, errors_of(exc))
+        return _page(
+            request, ctx, visitor, case_id, 422, "charge", values, errors_of(exc, visitor.language)
+        )
     return RedirectResponse(f"/cases/{case_id}#charges", status_code=303)
 
 
@@ -127,7 +131,14 @@ async def add_party(request: Request, ctx: Ctx, visitor: LoggedIn, case_id: Case
         parties.add_new_person_to_case(ctx, visitor.actor, case_id, person_data, role)
     except (ValidationError, TipwatchError) as exc:
         return _page(
-            request, ctx, visitor, case_id, 422, "party", {**values, **party_fields}, errors_of(exc)
+            request,
+            ctx,
+            visitor,
+            case_id,
+            422,
+            "party",
+            {**values, **party_fields},
+            errors_of(exc, visitor.language),
         )
     return RedirectResponse(f"/cases/{case_id}#parties", status_code=303)
 
@@ -148,5 +159,7 @@ async def edit_case(request: Request, ctx: Ctx, visitor: LoggedIn, case_id: Case
         keep = {**data, "version": exc.details.get("current_version", data.get("version"))}
         return _page(request, ctx, visitor, case_id, 409, "edit", keep, {"form": message})
     except (ValidationError, TipwatchError) as exc:
-        return _page(request, ctx, visitor, case_id, 422, "edit", data, errors_of(exc))
+        return _page(
+            request, ctx, visitor, case_id, 422, "edit", data, errors_of(exc, visitor.language)
+        )
     return RedirectResponse(f"/cases/{case_id}", status_code=303)

@@ -60,7 +60,7 @@ async def search_by_identifier(request: Request, ctx: Ctx, visitor: LoggedIn) ->
         found = cases_of_identifier(ctx, visitor.actor, PersonSearch(**values))
         errors: dict[str, str] = {}
     except (ValidationError, TipwatchError) as exc:
-        found, errors = [], errors_of(exc)
+        found, errors = [], errors_of(exc, visitor.language)
     return render(
         request,
         "cases/found.html",
@@ -99,7 +99,7 @@ async def register_case(request: Request, ctx: Ctx, visitor: LoggedIn) -> Respon
             visitor,
             status=422,
             values=data,
-            errors=errors_of(exc),
+            errors=errors_of(exc, visitor.language),
             units=units.list_units(ctx, visitor.actor),
             **CHOICES,
         )

@@ -34,7 +34,7 @@ async def search(request: Request, ctx: Ctx, visitor: LoggedIn) -> Response:
         found = persons.search_persons(ctx, visitor.actor, PersonSearch(**values))
         errors: dict[str, str] = {}
     except (ValidationError, TipwatchError) as exc:
-        found, errors = [], errors_of(exc)
+        found, errors = [], errors_of(exc, visitor.language)
     return render(
         request,
         "people/search.html",
@@ -65,7 +65,7 @@ async def reveal(request: Request, ctx: Ctx, visitor: LoggedIn, person_id: Perso
             visitor,
             status=422,
             person=person,
-            errors=errors_of(exc),
+            errors=errors_of(exc, visitor.language),
             purpose=values.get("purpose", ""),
         )
     return render(
