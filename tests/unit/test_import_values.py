@@ -286,6 +286,9 @@ def test_unreadable_text_and_oversized_files_are_refused_as_files_not_crashes(
         read_table(b"\xff\xfe\x00", "odd.csv", ImportMapping())
     with pytest.raises(InvalidInput, match="a line of 5,001 cells"):
         read_table(b"fir_number,fir_date\n" + b"," * 5_000, "wide.csv", ImportMapping())
+    monkeypatch.setattr(reading, "MAX_CELLS", 1_000)  # as 64 MB of short lines would be
+    with pytest.raises(InvalidInput, match="over 1,000 cells"):
+        read_table(b"fir_number,fir_date\n" + b",,\n" * 600, "many.csv", ImportMapping())
     book = Workbook()
     book.active.append(["fir_number", "fir_date", "sections", "status"])
     book.save(tmp_path / "r.xlsx")

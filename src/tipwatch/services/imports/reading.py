@@ -23,6 +23,7 @@ MAX_ROWS = 200_000
 MAX_BYTES = 64 * 1024 * 1024
 MAX_UNPACKED_BYTES = 512 * 1024 * 1024  # an XLSX file's parts, unpacked
 MAX_CELLS_IN_A_LINE = 2_000
+MAX_CELLS = 20_000_000  # 200,000 rows of 100 columns
 _HEADER_SEARCH = 20
 _URDU_RUN = re.compile(rb"[\xc0-\xff]{3}")
 # A cell may be as large as a file (the csv module's own limit, 128 KiB, refused a whole file
@@ -130,6 +131,8 @@ def _csv_rows(content: bytes, name: str, mapping: ImportMapping) -> list[list[Ce
     delimiter = _delimiter(text, mapping)
     # every cell costs memory whether filled or not: a line of a million separators would
     # cost a gigabyte before a row limit could refuse it
+    if text.count(delimiter) >= MAX_CELLS:
+        raise _bad(f"{name} has over {MAX_CELLS:,} cells: split it into several files")
     widest = max((line.count(delimiter) for line in text.splitlines()), default=0)
     if widest >= MAX_CELLS_IN_A_LINE:
         raise _bad(
