@@ -174,5 +174,7 @@ def main() -> None:
         if isinstance(exc, click.ClickException):
             exc.show()
             sys.exit(exc.exit_code)
-        typer.echo(f"error: {type(exc).__name__}: {exc}", err=True)
+        from tipwatch.storage.database import error_text
+
+        typer.echo(f"error: {error_text(exc)}", err=True)
         sys.exit(1)

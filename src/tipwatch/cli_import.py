@@ -52,6 +52,13 @@ def _writable(path: Path, option: str) -> None:
     """Refuse, before anything is imported, a file the refused rows could not be written to."""
     if path.is_dir() or not path.parent.is_dir():
         raise InvalidInput(f"cannot write {path}: not a file in an existing folder", field=option)
+    existed = path.exists()
+    try:  # opened, not only looked at: permissions alone do not say (root, /proc...)
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    except OSError as exc:
+        raise InvalidInput(f"cannot write {path}: {exc.strerror}", field=option) from exc
+    if not existed:
+        path.unlink()
 
 
 def _write_private(path: Path, text: str) -> None:

@@ -183,3 +183,31 @@ def test_the_import_command_refuses_a_rejected_file_it_could_not_write_before_im
     assert result.returncode == 1
     assert result.stderr.startswith(f"error: cannot write {tmp_path}: not a file")
     assert not (tmp_path / "never.db").exists()  # refused before anything was opened
+
+
+def test_a_reason_repeats_a_long_unit_cell_40_characters_at_most(ctx: Context) -> None:
+    add_unit(ctx)
+    summary = import_cases(ctx, SYSTEM, csv_file([_row(fir_number="1", unit_code="X" * 2_000)]))
+    (refused,) = summary.rejects
+    assert refused.field == "unit_code"
+    assert len(refused.reason) < 100
+
+
+def test_a_refused_cell_is_kept_without_the_spaces_around_it(ctx: Context) -> None:
+    add_unit(ctx)
+    row = _row(fir_number="\t101 ", accused="Asif", fir_date="31-02-2023")
+    summary = import_cases(ctx, SYSTEM, csv_file([row]))
+    _, kept = list(csv.reader(io.StringIO(rejected_rows_csv(ctx, SYSTEM, summary.run_id))))
+    assert kept[HEADER.index("fir_number")] == "101"  # as it will read when imported again
+
+
+def test_the_import_command_refuses_a_path_it_cannot_open_before_importing(
+    tmp_path: Path,
+) -> None:
+    register = tmp_path / "cases.csv"
+    register.write_bytes(csv_file([_row(fir_number="1", accused="Asif")]).content)
+    env = {"TIPWATCH_DATABASE_URL": f"sqlite:///{tmp_path / 'never.db'}"}
+    result = _cli("import", "cases", str(register), "--rejected", "/proc/refused.csv", env=env)
+    assert result.returncode == 1
+    assert result.stderr.startswith("error: cannot write /proc/refused.csv")
+    assert not (tmp_path / "never.db").exists()

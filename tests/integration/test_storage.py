@@ -118,13 +118,18 @@ def test_figures_seeded_before_their_scope_was_measured_are_moved_to_it(tmp_path
     ]
 
 
-def test_a_database_error_never_carries_the_values_of_the_row(ctx: Context) -> None:
+def test_a_database_error_is_shown_and_logged_without_the_values_of_the_row(ctx: Context) -> None:
+    """PostgreSQL's own message repeats the failing row ("Failing row contains (...)"), and
+    SQLAlchemy's its parameters: the text the CLI prints and the app logs holds neither."""
     from sqlalchemy.exc import IntegrityError
 
+    from tipwatch.storage.database import error_text
+
     insert = text(
-        "INSERT INTO persons (sex, age_years, nationality, personal, key_id, created_at) "
-        "VALUES ('female', 14, 'PK', :personal, NULL, :at)"
+        "INSERT INTO units (code, name, kind, agency, province) "
+        "VALUES ('X-1', 'Shelter of Nadia Bibi', 'ngo', NULL, 'Punjab')"
     )
     with pytest.raises(IntegrityError) as failed, ctx.engine.begin() as connection:
-        connection.execute(insert, {"personal": b"Nadia Bibi d/o Aslam", "at": None})
-    assert "Nadia" not in str(failed.value)
+        connection.execute(insert)
+    assert "Nadia" not in error_text(failed.value)
+    assert error_text(failed.value).startswith("IntegrityError (")

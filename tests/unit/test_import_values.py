@@ -284,11 +284,17 @@ def test_unreadable_text_and_oversized_files_are_refused_as_files_not_crashes(
 
     with pytest.raises(InvalidInput, match="not whole UTF-16 text"):
         read_table(b"\xff\xfe\x00", "odd.csv", ImportMapping())
-    with pytest.raises(InvalidInput, match="a line of 5,001 cells"):
+    with pytest.raises(InvalidInput, match="a row of 5,001 cells"):
         read_table(b"fir_number,fir_date\n" + b"," * 5_000, "wide.csv", ImportMapping())
+    narrative = '"' + "a clause, " * 5_000 + '"'  # commas inside quotes: one cell
+    table = read_table(f"fir_number,narrative\n1,{narrative}\n".encode(), "n.csv", ImportMapping())
+    assert len(table.rows[0][1]) == 2
     monkeypatch.setattr(reading, "MAX_CELLS", 1_000)  # as 64 MB of short lines would be
     with pytest.raises(InvalidInput, match="over 1,000 cells"):
         read_table(b"fir_number,fir_date\n" + b",,\n" * 600, "many.csv", ImportMapping())
+    monkeypatch.setattr(reading, "MAX_LINES", 1_000)  # or of line breaks alone
+    with pytest.raises(InvalidInput, match="or 1,000 lines"):
+        read_table(b"fir_number,fir_date\n" + b"\n" * 1_200, "empty.csv", ImportMapping())
     book = Workbook()
     book.active.append(["fir_number", "fir_date", "sections", "status"])
     book.save(tmp_path / "r.xlsx")

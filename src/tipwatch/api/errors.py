@@ -11,9 +11,11 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from tipwatch.domain.errors import TipwatchError
+from tipwatch.storage.database import error_text
 
 log = logging.getLogger("tipwatch.api")
 
@@ -80,7 +82,10 @@ async def _http_error(_request: Request, exc: Exception) -> JSONResponse:
 
 
 async def _unexpected_error(request: Request, exc: Exception) -> Response:
-    log.error("unexpected error: %s", type(exc).__name__)
+    log.error(
+        "unexpected error: %s",
+        error_text(exc) if isinstance(exc, SQLAlchemyError) else type(exc).__name__,
+    )
     if _wants_page(request):
         return _page(
             request, 500, "unexpected error", "an unexpected error occurred; it has been logged"
@@ -94,4 +99,7 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(TipwatchError, _tipwatch_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
+    # A database error is handled here, not left to the server: it would log the error's
+    # message, which holds the row it failed on (personal data included)
+    app.add_exception_handler(SQLAlchemyError, _unexpected_error)
     app.add_exception_handler(Exception, _unexpected_error)

@@ -23,7 +23,7 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.engine import Dialect, make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
@@ -32,6 +32,17 @@ from tipwatch.domain.errors import ConfigurationError
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 SQLITE_CACHE_KIB = 64 * 1024
 SQLITE_PAGE_BYTES = 16_384
+
+
+def error_text(exc: BaseException) -> str:
+    """An unexpected error as it may be shown or logged: a database error by its kind only.
+    Its message would carry the row it failed on (PostgreSQL's "Failing row contains (...)"),
+    personal data included; hide_parameters keeps out only what SQLAlchemy adds."""
+    if isinstance(exc, SQLAlchemyError):
+        original = getattr(exc, "orig", None)
+        kind = type(original).__name__ if original is not None else type(exc).__name__
+        return f"{type(exc).__name__} ({kind}); the database's message is not shown"
+    return f"{type(exc).__name__}: {exc}"
 
 
 def is_sqlite(engine: Engine) -> bool:

@@ -17,7 +17,10 @@ RULE_TEXTS = {
     "once-only": N_("This step has already been recorded: it happens only once."),
     "not-before-fir": N_("This step is dated before the FIR."),
     "fir-first": N_("An FIR must be registered first."),
-    "closed-case": N_("The case is closed: it takes only an appeal or a reopening."),
+    "closed-case": N_(
+        "The case is closed, or every trial in it is over: only an appeal can follow, or the "
+        "reopening of a closed case."
+    ),
     "challan-order": N_("An interim challan comes before the final one, and only once."),
     "reopen-closed-only": N_("Only a closed case can be reopened."),
     "closure-before-trial": N_(

@@ -22,8 +22,10 @@ from tipwatch.services.imports.values import Cell
 MAX_ROWS = 200_000
 MAX_BYTES = 64 * 1024 * 1024
 MAX_UNPACKED_BYTES = 512 * 1024 * 1024  # an XLSX file's parts, unpacked
-MAX_CELLS_IN_A_LINE = 2_000
+MAX_CELLS_IN_A_ROW = 2_000
+MAX_SEPARATORS_IN_A_LINE = 100_000  # a line can hold a quoted narrative full of commas
 MAX_CELLS = 20_000_000  # 200,000 rows of 100 columns
+MAX_LINES = 2_000_000
 _HEADER_SEARCH = 20
 _URDU_RUN = re.compile(rb"[\xc0-\xff]{3}")
 # A cell may be as large as a file (the csv module's own limit, 128 KiB, refused a whole file
@@ -129,16 +131,14 @@ def _csv_rows(content: bytes, name: str, mapping: ImportMapping) -> list[list[Ce
     if "\x00" in text:
         raise _bad(f"{name} is not a CSV or XLSX file")
     delimiter = _delimiter(text, mapping)
-    # every cell costs memory whether filled or not: a line of a million separators would
-    # cost a gigabyte before a row limit could refuse it
-    if text.count(delimiter) >= MAX_CELLS:
-        raise _bad(f"{name} has over {MAX_CELLS:,} cells: split it into several files")
+    # every cell and row costs memory whether filled or not: a file of separators or of line
+    # breaks alone would cost gigabytes before the row limit could refuse it
+    if text.count(delimiter) >= MAX_CELLS or text.count("\n") >= MAX_LINES:
+        raise _bad(f"{name} has over {MAX_CELLS:,} cells or {MAX_LINES:,} lines: split it")
     widest = max((line.count(delimiter) for line in text.splitlines()), default=0)
-    if widest >= MAX_CELLS_IN_A_LINE:
-        raise _bad(
-            f"{name} has a line of {widest + 1:,} cells; at most {MAX_CELLS_IN_A_LINE:,} are read"
-        )
-    return _csv_parsed(text, name, delimiter)
+    if widest >= MAX_SEPARATORS_IN_A_LINE:  # even inside quotes: no narrative is that long
+        raise _bad(f"{name} has a line of {widest:,} separators: split it or quote less")
+    return _csv_parsed(text, name, delimiter, width=MAX_CELLS_IN_A_ROW)
 
 
 def _delimiter(text: str, mapping: ImportMapping) -> str:
@@ -152,14 +152,27 @@ def _delimiter(text: str, mapping: ImportMapping) -> str:
     return max(",;\t|", key=lambda d: max((line.count(d) for line in lines), default=0))
 
 
-def _csv_parsed(text: str, name: str, delimiter: str, quiet: bool = False) -> list[list[Cell]]:
+def _csv_parsed(
+    text: str, name: str, delimiter: str, quiet: bool = False, width: int | None = None
+) -> list[list[Cell]]:
+    """The rows of CSV text; with `width`, a row of that many cells or more refuses the file
+    (counted as read, so commas inside a quoted narrative do not count)."""
+    rows: list[list[Cell]] = []
     try:
-        rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        return [list(row) for row in rows]
+        for number, row in enumerate(
+            csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), 1
+        ):
+            if width is not None and len(row) >= width:
+                raise _bad(
+                    f"{name} has a row of {len(row):,} cells (row {number}): "
+                    f"at most {width - 1:,} are read"
+                )
+            rows.append(list(row))
     except csv.Error as exc:
         if quiet:
             return []
         raise _bad(f"{name} is not a readable CSV file: {exc}") from exc
+    return rows
 
 
 def _xlsx_rows(content: bytes, name: str, sheet: str | None) -> list[list[Cell]]:

@@ -9,6 +9,7 @@ from sqlalchemy import delete, select
 
 from tipwatch.domain.vocabulary import UnitKind
 from tipwatch.services.imports.cells import RowProblem
+from tipwatch.services.imports.values import quoted
 from tipwatch.services.imports.words import word_key
 from tipwatch.storage import security_tables as s
 from tipwatch.storage import tables as t
@@ -109,7 +110,7 @@ class UnitBook:
         if code:
             unit = self._codes.get(code.casefold())
             if unit is None:
-                raise RowProblem("unit_code", f"no unit has the code {code!r}")
+                raise RowProblem("unit_code", f"no unit has the code {quoted(code)}")
         elif station:
             units = self._stations.get(word_key(station), [])
             if len(units) > 1 and district:
@@ -118,7 +119,7 @@ class UnitBook:
                 found = "no" if not units else str(len(units))
                 raise RowProblem(
                     "police_station",
-                    f"{found} police stations are named {station!r}: give unit_code"
+                    f"{found} police stations are named {quoted(station)}: give unit_code"
                     + (" or district" if units else ""),
                 )
             unit = units[0]
@@ -126,6 +127,6 @@ class UnitBook:
             raise RowProblem("unit_code", "unit_code is empty")
         if district and unit.district and word_key(district) != word_key(unit.district):
             raise RowProblem(
-                "district", f"unit {unit.code} is in {unit.district}, not {district!r}"
+                "district", f"unit {unit.code} is in {unit.district}, not {quoted(district)}"
             )
         return unit

@@ -66,15 +66,15 @@ def text_of(cell: Cell) -> str:
     return " ".join(plain(str(cell)).split())
 
 
-def _echo(text: str) -> str:
+def quoted(text: str) -> str:
     """A value as a reason may repeat it: at most 40 characters (a cell can hold anything)."""
     return repr(text if len(text) <= 40 else text[:37] + "...")
 
 
 def as_written(cell: Cell) -> str:
-    """A cell as text, as written: line breaks and spacing kept (a refused row is kept so, to
-    be corrected and imported again); numbers and dates as `text_of` gives them."""
-    return cell if isinstance(cell, str) else text_of(cell)
+    """A cell as text, as written: line breaks and spacing within it kept (a refused row is
+    kept so, to be corrected and imported again); numbers and dates as `text_of` gives them."""
+    return cell.strip() if isinstance(cell, str) else text_of(cell)
 
 
 def is_blank(text: str) -> bool:
@@ -104,7 +104,7 @@ def _date_as_written(written: str, this_year: int) -> date:
 def _date_from_text(text: str, this_year: int) -> date:
     written, text = text, _AROUND_DATE.sub("", _TIME.sub("", text)).strip().rstrip(".")
     if not text:
-        raise ValueError(f"{_echo(written)} is not a date: write it day first, like 12-01-2023")
+        raise ValueError(f"{quoted(written)} is not a date: write it day first, like 12-01-2023")
     if _SERIAL_WRITTEN.fullmatch(text):  # "44938.0": an Excel date number, written by a program
         text = text.split(".")[0]
     if text.isdigit() and len(text) == 5:
@@ -120,7 +120,7 @@ def _date_from_text(text: str, this_year: int) -> date:
         month, day, year = _MONTHS[match[1]], int(match[2]), int(match[3])
     else:
         raise ValueError(
-            f"{_echo(text)} is not a date: write it day first, like 12-01-2023, or as 2023-01-12"
+            f"{quoted(text)} is not a date: write it day first, like 12-01-2023, or as 2023-01-12"
         )
     return _real_date(year, month, day, text)
 
@@ -134,23 +134,23 @@ def _full_year(digits: str, this_year: int) -> int:
 
 def _real_date(year: int, month: int, day: int, text: str) -> date:
     if year < EARLIEST_YEAR:
-        raise ValueError(f"{_echo(text)} is before {EARLIEST_YEAR}")
+        raise ValueError(f"{quoted(text)} is before {EARLIEST_YEAR}")
     if not 1 <= month <= 12:
         raise ValueError(
-            f"{_echo(text)} is not a date: there is no month {month} "
+            f"{quoted(text)} is not a date: there is no month {month} "
             "(dates are read day first: 12-01-2023 is 12 January 2023)"
         )
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
         raise ValueError(
-            f"{_echo(text)} is not a date: {calendar.month_name[month]} {year} has {last} days"
+            f"{quoted(text)} is not a date: {calendar.month_name[month]} {year} has {last} days"
         )
     return date(year, month, day)
 
 
 def _excel_serial(number: int, text: str) -> date:
     if number not in _EXCEL_SERIALS:
-        raise ValueError(f"{_echo(text)} is not a date")
+        raise ValueError(f"{quoted(text)} is not a date")
     return _EXCEL_EPOCH + timedelta(days=number)
 
 
