@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import text
 
 from tests.factories import add_party, make_case, make_unit
+from tipwatch.api.app import create_app
+from tipwatch.services.context import Context
 
 
 def test_unknown_provision_names_it(client: TestClient) -> None:
@@ -111,3 +115,28 @@ def test_a_duplicate_case_reference_is_a_409(client: TestClient) -> None:
     )
     assert response.status_code == 409
     assert response.json()["error"]["field"] == "number"
+
+
+def test_a_database_error_is_a_500_the_app_answers_itself_without_the_row(
+    ctx: Context, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Handled by the app, not re-raised for the server to log with its message (which holds
+    the row the database refused: PostgreSQL's "Failing row contains (...)")."""
+    app = create_app(ctx)
+
+    @app.get("/api/v1/refused-write")
+    def refused_write() -> None:
+        with ctx.engine.begin() as connection:
+            connection.execute(
+                text(
+                    "INSERT INTO units (code, name, kind, agency, province) "
+                    "VALUES ('X-1', 'Shelter of Nadia Bibi', 'ngo', NULL, 'Punjab')"
+                )
+            )
+
+    with TestClient(app) as strict:  # raises anything the app leaves to the server
+        response = strict.get("/api/v1/refused-write")
+    assert response.status_code == 500
+    assert response.json()["error"]["code"] == "internal"
+    assert "Nadia" not in response.text
+    assert "Nadia" not in caplog.text
