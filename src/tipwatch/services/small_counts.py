@@ -54,29 +54,28 @@ def pool_small_groups(
         return keys
     pool: StageCounts = {}
     pool_delays = [Counter[int]() for _ in range(_width(delays))]
-    pool_late = (0, 0)
-    for key in small:
+    pool_late = [0, 0]
+
+    def absorb(key: str) -> None:
         for cell, n in counts.pop(key, {}).items():
             pool[cell] = pool.get(cell, 0) + n
         for mine, theirs in zip(pool_delays, delays.pop(key, []), strict=False):
             mine.update(theirs)
         due, missed = late.pop(key, (0, 0))
-        pool_late = (pool_late[0] + due, pool_late[1] + missed)
+        pool_late[0], pool_late[1] = pool_late[0] + due, pool_late[1] + missed
+
+    for key in small:
+        absorb(key)
     shown = [k for k in keys if k not in small]
     # a pool still too small would be the overall funnel less the groups shown: the smallest
     # shown groups join it until it is not (secondary suppression)
     while 0 < sum(pool.values()) < smallest and shown:
         key = min(shown, key=lambda k: (sum(counts[k].values()), k))
         shown.remove(key)
-        for cell, n in counts.pop(key).items():
-            pool[cell] = pool.get(cell, 0) + n
-        for mine, theirs in zip(pool_delays, delays.pop(key, []), strict=False):
-            mine.update(theirs)
-        due, missed = late.pop(key, (0, 0))
-        pool_late = (pool_late[0] + due, pool_late[1] + missed)
+        absorb(key)
     if sum(pool.values()) >= smallest:
         key = pooled_key(smallest)
-        counts[key], delays[key], late[key] = pool, pool_delays, pool_late
+        counts[key], delays[key], late[key] = pool, pool_delays, (pool_late[0], pool_late[1])
         shown.append(key)
     return shown
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 from typing import Any
 
 from tipwatch.domain.events import EventKind
@@ -69,7 +70,7 @@ class CaseLife:
         self.steps.append(_Step(offset, kind, party, charge, details))
         return offset
 
-    @property
+    @cached_property  # the charges are settled before the case's life is planned
     def trial_court(self) -> str:
         return trial_court([c.provision for c in self.cast.charges], self.district)
 

@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from tipwatch.services.imports.columns import PERSONAL_COLUMNS
 from tipwatch.services.imports.mapping import ColumnPlan, ImportMapping
-from tipwatch.services.imports.values import Cell, is_blank, parse_date, plain, text_of
+from tipwatch.services.imports.values import Cell, is_blank, parse_date, plain, quoted, text_of
 from tipwatch.services.imports.words import WORDS_OF_COLUMN, word_key
 
 T = TypeVar("T")
@@ -100,9 +100,7 @@ class RowCells:
     @staticmethod
     def shown(column: str, text: str) -> str:
         """A value as a reason may show it: never from a column that may hold personal data."""
-        if column in PERSONAL_COLUMNS:
-            return "(value not shown)"
-        return repr(text if len(text) <= 40 else text[:37] + "...")
+        return "(value not shown)" if column in PERSONAL_COLUMNS else quoted(text)
 
 
 def aligned(

@@ -27,22 +27,15 @@ _HARD = frozenset({"", ";", "|", "؛"})  # a separator, stripped: "" was a line 
 _ALIGNED_SEPARATORS = re.compile(r"\s*(?:;|؛|,|،|&|\||\n|\band\b|\bاور\b)\s*", re.I)
 _LIST_SEPARATORS = re.compile(r"\s*[;|\n؛]\s*")
 _MARK_END = r"(?:\s*[:.\-]\s*|\s+)"
-_FATHER = re.compile(
-    rf"(?:^|\s+)(?:[sdwh]\s?/\s?o|son of|daughter of|wife of|husband of|ولد|بنت|دختر|زوجہ|زوجه)"
-    rf"{_MARK_END}",
-    re.IGNORECASE,
-)
-_ADDRESS = re.compile(
-    rf"(?:^|\s+)(?:r\s?/\s?o|resident of|sakin|sakna|ساکن|سکنہ|سکنه){_MARK_END}", re.IGNORECASE
-)
+_FATHER_WORDS = r"[sdwh]\s?/\s?o|son of|daughter of|wife of|husband of|ولد|بنت|دختر|زوجہ|زوجه"
+_ADDRESS_WORDS = r"r\s?/\s?o|resident of|sakin|sakna|ساکن|سکنہ|سکنه"
+_FATHER = re.compile(rf"(?:^|\s+)(?:{_FATHER_WORDS}){_MARK_END}", re.IGNORECASE)
+_ADDRESS = re.compile(rf"(?:^|\s+)(?:{_ADDRESS_WORDS}){_MARK_END}", re.IGNORECASE)
 # "aka" and "a.k.a." as a word of their own: not the start of Akash or Akaash
 _ALIAS = re.compile(r"\s*(?:@|\balias\b|\ba\.?k\.?a(?:\.|\b)|\burf\b|\bعرف\b)\s*", re.IGNORECASE)
 # A line break that cannot end a person: after a marker, or before one that only adds to the
 # person before (father, address, alias)
-_MARKER = (
-    r"(?:[sdwhr]\s?/\s?o|son of|daughter of|wife of|husband of|resident of|sakin|sakna|@|alias|"
-    r"a\.?k\.?a\.?|urf|ولد|بنت|دختر|زوجہ|زوجه|ساکن|سکنہ|سکنه|عرف)"
-)
+_MARKER = rf"(?:{_FATHER_WORDS}|{_ADDRESS_WORDS}|@|alias|a\.?k\.?a\.?|urf|عرف)"
 _BROKEN_LINE = re.compile(
     rf"(?:(?<=\s)|^)({_MARKER}[:.\-]?)[ \t]*\n\s*|[ \t]*\n\s*(?={_MARKER}(?:\b|\s))",
     re.IGNORECASE | re.MULTILINE,

@@ -14,6 +14,7 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass
+from itertools import islice
 
 from tipwatch.domain.errors import InvalidInput
 from tipwatch.services.imports.mapping import ImportMapping, recognised
@@ -135,7 +136,8 @@ def _csv_rows(content: bytes, name: str, mapping: ImportMapping) -> list[list[Ce
     # breaks alone would cost gigabytes before the row limit could refuse it
     if text.count(delimiter) >= MAX_CELLS or text.count("\n") >= MAX_LINES:
         raise _bad(f"{name} has over {MAX_CELLS:,} cells or {MAX_LINES:,} lines: split it")
-    widest = max((line.count(delimiter) for line in text.splitlines()), default=0)
+    lines = io.StringIO(text, newline=None)  # every line ending, without a list of them all
+    widest = max((line.count(delimiter) for line in lines), default=0)
     if widest >= MAX_SEPARATORS_IN_A_LINE:  # even inside quotes: no narrative is that long
         raise _bad(f"{name} has a line of {widest:,} separators: split it or quote less")
     return _csv_parsed(text, name, delimiter, width=MAX_CELLS_IN_A_ROW)
@@ -144,7 +146,7 @@ def _csv_rows(content: bytes, name: str, mapping: ImportMapping) -> list[list[Ce
 def _delimiter(text: str, mapping: ImportMapping) -> str:
     """The separator whose reading of the first rows gives the best header; failing that, the
     one a line holds most of (commas within cells do not count: they are quoted)."""
-    head = "\n".join(text.splitlines()[:_HEADER_SEARCH])
+    head = "".join(islice(io.StringIO(text, newline=None), _HEADER_SEARCH))
     best = {d: _header_at(_csv_parsed(head, "", d, quiet=True), mapping)[0] for d in ",;\t|"}
     if max(best.values()) >= 2:
         return max(",;\t|", key=lambda d: best[d])
